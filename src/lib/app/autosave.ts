@@ -1,0 +1,21 @@
+// The notebook text is saved on every edit, synchronously, so a crash or a closed tab loses
+// nothing. localStorage is small (~5 MB) but a notebook is text of a few KB to a few hundred KB.
+const KEY = 'cin:notebook:v1';
+
+export function loadSavedNotebook(): string | null {
+	try {
+		return localStorage.getItem(KEY);
+	} catch {
+		return null;
+	}
+}
+
+/** Returns an error message when the browser refused to store the text. */
+export function saveNotebook(text: string): string | null {
+	try {
+		localStorage.setItem(KEY, text);
+		return null;
+	} catch (error) {
+		return `Autosave failed (${error instanceof Error ? error.message : String(error)}). Export the notebook to keep your changes.`;
+	}
+}

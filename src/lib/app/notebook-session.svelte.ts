@@ -1,0 +1,282 @@
+// The state of the notebook page: the document the user edits, the runtime state of each cell,
+// the engine and the table catalog. The Svelte UI reads it; all DuckDB work goes through the
+// runner and the scheduler, which know nothing of Svelte.
+import {
+	Scheduler,
+	idleState,
+	isValidCellName,
+	newCellId,
+	parseNotebookSafe,
+	serializeNotebook,
+	withCells,
+	type CellData,
+	type CellId,
+	type CellKind,
+	type CellRuntimeState,
+	type NotebookDocument
+} from '../notebook';
+import type { DuckDBClient, EngineStatus } from '../data/duckdb-client';
+import { qualified, quoteString } from '../data/sql';
+import type { CellOutput } from '../runner/cell-output';
+import { CELL_SCHEMA, CELL_SCHEMA_SETUP, createCellRunner } from '../runner/cell-runner';
+import { fingerprints } from '../runner/fingerprint';
+import { loadSavedNotebook, saveNotebook } from './autosave';
+import { listTables, type CatalogTable } from './catalog';
+import { STARTER_NOTEBOOK } from './starter-notebook';
+
+export const WORKSPACE_PATH = 'opfs://cin-workspace.duckdb';
+
+type State = CellRuntimeState<CellOutput>;
+
+const TEMPLATES: Record<CellKind, string> = {
+	sql: 'SELECT *\nFROM events\nLIMIT 100',
+	markdown: 'Write **markdown** here.',
+	chart: '{\n  "data": "daily",\n  "marks": [{ "type": "lineY", "x": "day", "y": "revenue" }]\n}',
+	input: '{ "type": "number", "value": 10, "min": 1, "max": 100 }'
+};
+
+export class NotebookSession {
+	doc = $state.raw<NotebookDocument | null>(null);
+	cells = $state.raw<CellData[]>([]);
+	states = $state.raw<Record<string, State>>({});
+	/** Cells whose text changed since their last run. */
+	edited = $state.raw<ReadonlySet<CellId>>(new Set());
+	engine = $state.raw<EngineStatus>({ phase: 'loading', persistent: false });
+	catalog = $state.raw<CatalogTable[]>([]);
+	notice = $state<{ kind: 'error' | 'info'; text: string } | null>(null);
+	dataEpoch = $state('');
+
+	client: DuckDBClient | null = null;
+	readonly scheduler: Scheduler<CellOutput>;
+
+	constructor() {
+		this.scheduler = new Scheduler<CellOutput>({
+			run: (cell, ctx) => {
+				if (!this.client) throw new Error('the SQL engine is not ready yet');
+				return createCellRunner({ client: this.client, fingerprint: (c) => this.#fingerprint(c) })(cell, ctx);
+			},
+			onChange: (id, state) => {
+				this.states = { ...this.states, [id]: state };
+			}
+		});
+	}
+
+	state(id: CellId): State {
+		return this.states[id] ?? idleState<CellOutput>();
+	}
+
+	/** Loads the saved (or starter) notebook at once, then starts the engine and runs it. */
+	async start(): Promise<void> {
+		this.#loadInitialDocument();
+		try {
+			const { DuckDBClient } = await import('../data/duckdb-client');
+			this.client = await DuckDBClient.open({
+				path: WORKSPACE_PATH,
+				setup: CELL_SCHEMA_SETUP,
+				onStatus: (status) => (this.engine = status)
+			});
+		} catch (error) {
+			this.notice = { kind: 'error', text: error instanceof Error ? error.message : String(error) };
+			return;
+		}
+		await this.refreshCatalog();
+		const { ensureSampleLoaded, SAMPLE_EPOCH } = await import('../ingest/load-sample');
+		try {
+			if (await ensureSampleLoaded(this.client)) await this.#setDataEpoch(SAMPLE_EPOCH);
+			this.dataEpoch = await this.#readDataEpoch();
+			await this.refreshCatalog();
+		} catch (error) {
+			this.notice = { kind: 'error', text: `Loading the sample data failed: ${error instanceof Error ? error.message : error}` };
+		}
+		await this.runAll(false);
+	}
+
+	#loadInitialDocument() {
+		const saved = loadSavedNotebook();
+		if (saved !== null) {
+			const parsed = parseNotebookSafe(saved);
+			if (parsed.ok) return this.#setDocument(parsed.doc, false);
+			// Never lose what the user wrote: keep the unreadable text aside and say where.
+			localStorage.setItem('cin:notebook:unreadable', saved);
+			this.notice = {
+				kind: 'error',
+				text: `Your saved notebook could not be read (${parsed.error.message}); the starter notebook is shown instead. The saved text is kept under "cin:notebook:unreadable" in this site's local storage.`
+			};
+		}
+		const starter = parseNotebookSafe(STARTER_NOTEBOOK);
+		if (!starter.ok) throw starter.error;
+		this.#setDocument(starter.doc, true);
+	}
+
+	#setDocument(doc: NotebookDocument, save: boolean) {
+		this.doc = doc;
+		this.cells = doc.cells;
+		this.scheduler.setCells(this.cells);
+		this.edited = new Set();
+		if (save) this.#save();
+	}
+
+	#save() {
+		if (!this.doc) return;
+		this.doc = withCells(this.doc, this.cells);
+		const problem = saveNotebook(serializeNotebook(this.doc));
+		if (problem) this.notice = { kind: 'error', text: problem };
+	}
+
+	#update(cells: CellData[]) {
+		this.cells = cells;
+		this.scheduler.setCells(cells);
+		this.#save();
+	}
+
+	#fingerprint(cell: CellData): string {
+		return fingerprints(this.cells, this.scheduler.graph, this.dataEpoch).get(cell.id) ?? '';
+	}
+
+	// ---- editing ---------------------------------------------------------------------------
+
+	editSource(id: CellId, source: string) {
+		this.#update(this.cells.map((c) => (c.id === id ? { ...c, source } : c)));
+		this.edited = new Set(this.edited).add(id);
+	}
+
+	async rename(id: CellId, name: string): Promise<void> {
+		const trimmed = name.trim();
+		const cell = this.cells.find((c) => c.id === id);
+		if (!cell || (cell.name ?? '') === trimmed) return;
+		if (trimmed && !isValidCellName(trimmed)) {
+			this.notice = { kind: 'error', text: `"${trimmed}" is not a valid cell name: use letters, digits and _, starting with a letter or _.` };
+			return;
+		}
+		const oldName = cell.name;
+		this.#update(this.cells.map((c) => (c.id === id ? { ...c, name: trimmed || null } : c)));
+		if (oldName) await this.#dropCellTable(oldName);
+		await this.run(id);
+	}
+
+	addCell(kind: CellKind, index: number) {
+		const cell: CellData = { id: newCellId(), kind, name: null, source: TEMPLATES[kind], attrs: {} };
+		const cells = [...this.cells];
+		cells.splice(index, 0, cell);
+		this.#update(cells);
+		return cell.id;
+	}
+
+	async deleteCell(id: CellId): Promise<void> {
+		const cell = this.cells.find((c) => c.id === id);
+		if (!cell) return;
+		const dependents = [...(this.scheduler.graph.dependents.get(id) ?? [])];
+		this.scheduler.cancel(id);
+		this.#update(this.cells.filter((c) => c.id !== id));
+		if (cell.name && cell.kind === 'sql') await this.#dropCellTable(cell.name);
+		// Dependents now read a table that no longer exists: re-run them so they say so.
+		if (dependents.length) await this.scheduler.run(dependents, { force: true });
+	}
+
+	moveCell(id: CellId, delta: -1 | 1) {
+		const i = this.cells.findIndex((c) => c.id === id);
+		const j = i + delta;
+		if (i < 0 || j < 0 || j >= this.cells.length) return;
+		const cells = [...this.cells];
+		[cells[i], cells[j]] = [cells[j], cells[i]];
+		this.#update(cells);
+	}
+
+	toggleCollapsed(id: CellId) {
+		this.#update(
+			this.cells.map((c) => {
+				if (c.id !== id) return c;
+				const { collapsed, ...attrs } = c.attrs;
+				return { ...c, attrs: collapsed === 'true' ? attrs : { ...attrs, collapsed: 'true' } };
+			})
+		);
+	}
+
+	// ---- running ---------------------------------------------------------------------------
+
+	async run(id: CellId): Promise<void> {
+		this.edited = new Set([...this.edited].filter((e) => e !== id));
+		await this.scheduler.run([id], { force: true });
+		await this.refreshCatalog();
+	}
+
+	async runAll(force = true): Promise<void> {
+		this.edited = new Set();
+		await this.scheduler.runAll({ force });
+		await this.refreshCatalog();
+	}
+
+	cancel(id?: CellId) {
+		this.scheduler.cancel(id);
+	}
+
+	async refreshCatalog(): Promise<void> {
+		if (!this.client) return;
+		try {
+			this.catalog = await listTables(this.client);
+		} catch (error) {
+			console.warn('catalog refresh failed', error);
+		}
+	}
+
+	async #dropCellTable(name: string) {
+		if (!this.client) return;
+		await this.client.exec(`DROP TABLE IF EXISTS ${qualified(CELL_SCHEMA, name)}`);
+		await this.client.exec(`DELETE FROM ${qualified(CELL_SCHEMA, '_cells')} WHERE name = ${quoteString(name)}`);
+		await this.refreshCatalog();
+	}
+
+	async #readDataEpoch(): Promise<string> {
+		const r = await this.client!.query(`SELECT value FROM main._workspace WHERE key = 'data_epoch'`).catch(() => null);
+		return r?.rows[0] ? String(r.rows[0][0]) : '';
+	}
+
+	async #setDataEpoch(epoch: string) {
+		await this.client!.exec(`CREATE TABLE IF NOT EXISTS main._workspace (key VARCHAR PRIMARY KEY, value VARCHAR)`);
+		await this.client!.exec(`INSERT OR REPLACE INTO main._workspace VALUES ('data_epoch', ${quoteString(epoch)})`);
+		this.dataEpoch = epoch;
+	}
+
+	// ---- files -----------------------------------------------------------------------------
+
+	/** Loads data files the user picked; an event log replaces `events` and re-runs the notebook. */
+	async openDataFiles(files: Iterable<File>): Promise<void> {
+		if (!this.client) return;
+		const { openDataFile } = await import('../ingest/open-file');
+		for (const file of files) {
+			try {
+				const opened = await openDataFile(this.client, file);
+				this.notice = {
+					kind: 'info',
+					text: `${file.name}: ${opened.rows.toLocaleString('en-US')} rows loaded into table ${opened.table}.`
+				};
+				if (opened.isEventLog) {
+					await this.#setDataEpoch(`file:${file.name}:${file.size}:${file.lastModified}:${Date.now()}`);
+					await this.runAll(false);
+				}
+			} catch (error) {
+				this.notice = { kind: 'error', text: error instanceof Error ? error.message : String(error) };
+			}
+			await this.refreshCatalog();
+		}
+	}
+
+	exportText(): string {
+		return this.doc ? serializeNotebook(withCells(this.doc, this.cells)) : '';
+	}
+
+	/** Replaces the notebook with an imported file; on a format error the current one stays. */
+	async importText(text: string, fileName: string): Promise<boolean> {
+		const parsed = parseNotebookSafe(text);
+		if (!parsed.ok) {
+			this.notice = { kind: 'error', text: `${fileName} is not a notebook this app can open: ${parsed.error.message}` };
+			return false;
+		}
+		this.scheduler.cancel();
+		this.states = {};
+		this.#setDocument(parsed.doc, true);
+		this.notice = { kind: 'info', text: `Opened ${fileName}.` };
+		await this.runAll(false);
+		return true;
+	}
+}

@@ -1,0 +1,213 @@
+// The one DuckDB-WASM instance of the page: its worker, its persistent OPFS database and its
+// single connection. Queries run one at a time through `send()` so they can be cancelled; a
+// query that ignores the cancel is stopped by terminating the worker and reopening the
+// database file (OPFS keeps everything committed).
+import * as duckdb from '@duckdb/duckdb-wasm';
+import type { RecordBatch } from 'apache-arrow';
+import ehWasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
+import mvpWasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
+// The engine's worker scripts are classic scripts; Vite copies them as hashed same-origin assets.
+import ehWorkerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
+import mvpWorkerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
+import { appendRows, columnsOf } from './arrow-convert';
+import { CancelledError, QueryError } from './query-error';
+import type { QueryOptions, SqlClient } from './sql-client';
+import type { ColumnInfo, QueryResult, Row } from './value';
+import { holdWorkspaceLock } from './workspace-lock';
+
+export interface EngineStatus {
+	phase: 'loading' | 'ready' | 'restarting' | 'failed';
+	/** Bytes of the wasm downloaded so far / in total, while loading. */
+	loaded?: number;
+	total?: number;
+	/** Whether tables persist across reloads (OPFS) or live only in memory. */
+	persistent: boolean;
+	message?: string;
+}
+
+
+export interface ClientOptions {
+	/** `opfs://…` path of the persistent database; `:memory:` for none. */
+	path: string;
+	onStatus?: (status: EngineStatus) => void;
+	/** How long a cancelled query may keep running before the worker is terminated. */
+	hardCancelAfterMs?: number;
+	/** Statements run on every (re)connect, e.g. schema and search_path set-up. */
+	setup?: string[];
+}
+
+interface Engine {
+	db: duckdb.AsyncDuckDB;
+	conn: duckdb.AsyncDuckDBConnection;
+	worker: Worker;
+	persistent: boolean;
+}
+
+export class DuckDBClient implements SqlClient {
+	#options: ClientOptions;
+	#engine: Promise<Engine>;
+	#queue: Promise<unknown> = Promise.resolve();
+	#persistent = false;
+
+	private constructor(options: ClientOptions) {
+		this.#options = options;
+		this.#engine = this.#start('loading');
+	}
+
+	static async open(options: ClientOptions): Promise<DuckDBClient> {
+		if (options.path.startsWith('opfs://')) await holdWorkspaceLock(`cin:${options.path}`);
+		const client = new DuckDBClient(options);
+		await client.#engine;
+		return client;
+	}
+
+	get persistent(): boolean {
+		return this.#persistent;
+	}
+
+	/** Runs SQL and returns its result, converted (see arrow-convert). */
+	query(sql: string, options: QueryOptions = {}): Promise<QueryResult> {
+		const maxRows = options.maxRows ?? Infinity;
+		let columns: ColumnInfo[] = [];
+		const rows: Row[] = [];
+		let rowCount = 0;
+		return this.#exclusive(sql, options.signal, (batch) => {
+			if (rowCount === 0 && columns.length === 0) columns = columnsOf(batch.schema);
+			appendRows(batch, rows, maxRows - rows.length);
+			rowCount += batch.numRows;
+		}).then((schemaColumns) => ({
+			columns: columns.length ? columns : schemaColumns,
+			rows,
+			rowCount
+		}));
+	}
+
+	/** Runs SQL for its effect. */
+	async exec(sql: string, options: { signal?: AbortSignal } = {}): Promise<void> {
+		await this.#exclusive(sql, options.signal, () => {});
+	}
+
+	/** Makes bytes readable by SQL under `name` (small files only: the bytes are copied). */
+	async registerFileBuffer(name: string, bytes: Uint8Array): Promise<void> {
+		const engine = await this.#engine;
+		await engine.db.registerFileBuffer(name, bytes);
+	}
+
+	/** Makes a browser File readable by SQL under `name`, read lazily (never copied whole). */
+	async registerFile(name: string, file: File): Promise<void> {
+		const engine = await this.#engine;
+		await engine.db.registerFileHandle(name, file, duckdb.DuckDBDataProtocol.BROWSER_FILEREADER, true);
+	}
+
+	async dropFile(name: string): Promise<void> {
+		const engine = await this.#engine;
+		await engine.db.dropFile(name);
+	}
+
+	/** Drops the engine and starts a fresh one on the same database file. */
+	async restart(reason = 'restarting'): Promise<void> {
+		const old = await this.#engine.catch(() => null);
+		this.#engine = this.#start('restarting', reason);
+		if (old) terminate(old);
+		await this.#engine;
+	}
+
+	async close(): Promise<void> {
+		const engine = await this.#engine.catch(() => null);
+		if (engine) terminate(engine);
+	}
+
+	// One query at a time: DuckDB-WASM has one connection here, and results must not interleave.
+	#exclusive(sql: string, signal: AbortSignal | undefined, onBatch: (b: RecordBatch) => void): Promise<ColumnInfo[]> {
+		const run = this.#queue.then(() => this.#stream(sql, signal, onBatch));
+		this.#queue = run.catch(() => {});
+		return run;
+	}
+
+	async #stream(sql: string, signal: AbortSignal | undefined, onBatch: (b: RecordBatch) => void): Promise<ColumnInfo[]> {
+		if (signal?.aborted) throw new CancelledError();
+		const engine = await this.#engine;
+		let onAbort: (() => void) | null = null;
+		const aborted = new Promise<never>((_, reject) => {
+			onAbort = () => {
+				void engine.conn.cancelSent().catch(() => {});
+				// Give DuckDB a moment to stop between slices; past that, kill the worker.
+				const timer = setTimeout(() => {
+					reject(new CancelledError('cancelled (the engine was restarted to stop the query)'));
+					void this.restart('stopping a query that did not respond to cancel');
+				}, this.#options.hardCancelAfterMs ?? 1500);
+				work.finally(() => clearTimeout(timer)).catch(() => {});
+			};
+			signal?.addEventListener('abort', onAbort, { once: true });
+		});
+		const work = (async () => {
+			const reader = await engine.conn.send(sql, true);
+			for await (const batch of reader) {
+				if (signal?.aborted) throw new CancelledError();
+				onBatch(batch);
+			}
+			return reader.schema ? columnsOf(reader.schema) : [];
+		})();
+		work.catch(() => {}); // settled through the race below; never an unhandled rejection
+		try {
+			return await (signal ? Promise.race([work, aborted]) : work);
+		} catch (error) {
+			if (signal?.aborted) throw error instanceof CancelledError ? error : new CancelledError();
+			throw new QueryError(error instanceof Error ? error.message : String(error), sql, { cause: error });
+		} finally {
+			if (onAbort) signal?.removeEventListener('abort', onAbort);
+		}
+	}
+
+	async #start(phase: 'loading' | 'restarting', message?: string): Promise<Engine> {
+		const report = (s: Omit<EngineStatus, 'persistent'>) =>
+			this.#options.onStatus?.({ persistent: this.#persistent, ...s });
+		report({ phase, message });
+		try {
+			const features = await duckdb.getPlatformFeatures();
+			const eh = features.wasmExceptions;
+			const worker = new Worker(eh ? ehWorkerUrl : mvpWorkerUrl);
+			const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+			await db.instantiate(eh ? ehWasmUrl : mvpWasmUrl, null, (p) =>
+				report({ phase, loaded: p.bytesLoaded, total: p.bytesTotal, message })
+			);
+			const persistent = await openDatabase(db, this.#options.path);
+			this.#persistent = persistent;
+			const conn = await db.connect();
+			// Extensions would be fetched from the internet: never. A mistake must fail at once.
+			await conn.query(`SET autoinstall_known_extensions = false; SET autoload_known_extensions = false;`);
+			for (const statement of this.#options.setup ?? []) await conn.query(statement);
+			report({
+				phase: 'ready',
+				message: persistent ? undefined : 'This browser cannot keep data between visits here (no OPFS): tables last until the tab closes.'
+			});
+			return { db, conn, worker, persistent };
+		} catch (error) {
+			const text = error instanceof Error ? error.message : String(error);
+			report({ phase: 'failed', message: `The SQL engine could not start: ${text}` });
+			throw error;
+		}
+	}
+}
+
+async function openDatabase(db: duckdb.AsyncDuckDB, path: string): Promise<boolean> {
+	if (path.startsWith('opfs://') && typeof navigator !== 'undefined' && typeof navigator.storage?.getDirectory === 'function') {
+		try {
+			await db.open({
+				path,
+				accessMode: duckdb.DuckDBAccessMode.READ_WRITE,
+				query: { castBigIntToDouble: false }
+			});
+			return true;
+		} catch (error) {
+			console.warn('OPFS database unavailable, falling back to memory:', error);
+		}
+	}
+	await db.open({ path: ':memory:', query: { castBigIntToDouble: false } });
+	return false;
+}
+
+function terminate(engine: Engine) {
+	void engine.db.terminate().catch(() => {});
+	engine.worker.terminate();
+}

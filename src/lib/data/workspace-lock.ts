@@ -1,0 +1,28 @@
+// OPFS sync access handles are exclusive: a second tab opening the same database fails with
+// "No modification allowed". A Web Lock held for the tab's lifetime lets us say so up front.
+
+export class WorkspaceLockedError extends Error {
+	constructor() {
+		super(
+			'This workspace is already open in another tab of this browser. ' +
+				'Close that tab (or switch to it), then reload this one.'
+		);
+		this.name = 'WorkspaceLockedError';
+	}
+}
+
+/** Takes the named lock for the rest of the page's life; throws if another tab holds it. */
+export async function holdWorkspaceLock(name: string): Promise<void> {
+	if (typeof navigator === 'undefined' || !navigator.locks) return; // no Web Locks: cannot tell, carry on
+	const granted = await new Promise<boolean>((resolve) => {
+		void navigator.locks.request(name, { ifAvailable: true }, (lock) => {
+			if (!lock) {
+				resolve(false);
+				return;
+			}
+			resolve(true);
+			return new Promise<void>(() => {}); // released when the page goes away
+		});
+	});
+	if (!granted) throw new WorkspaceLockedError();
+}

@@ -1,0 +1,30 @@
+export {
+	CELL_KINDS,
+	definesName,
+	idleState,
+	isValidCellName,
+	newCellId,
+	type CellData,
+	type CellId,
+	type CellKind,
+	type CellRuntimeState,
+	type CellStatus
+} from './cell';
+export { cellReferences, extractTableReferences, extractVariables } from './references';
+export { buildGraph, descendants, topologicalOrder, type NotebookGraph } from './graph';
+export { Scheduler, type RunCell, type SchedulerOptions } from './scheduler';
+export {
+	createNotebook,
+	parseNotebook,
+	parseNotebookSafe,
+	serializeNotebook,
+	withCells,
+	NotebookFormatError,
+	type CellLayout,
+	type NotebookDocument,
+	type NotebookLayout
+} from './document';
+export { NOTEBOOK_MAGIC, SUPPORTED_VERSIONS } from './front-matter';
+export { MARK_TYPES, validateChartSpec, type ChartSpec, type MarkSpec, type MarkType, type ScaleSpec } from './chart-spec';
+export { validateInputSpec, type InputSpec } from './input-spec';
+export { isReservedWord, RESERVED_WORDS } from './reserved-words';

@@ -1,0 +1,107 @@
+// Runs one cell against DuckDB. A named SQL cell materialises its query as table `nb.<name>`
+// (persisted in the OPFS database, so dependants read it and a reload can reuse it); an
+// unnamed cell streams its rows into memory; a chart reads the rows of the cell it names.
+import type { CellData, RunCell } from '../notebook';
+import { validateChartSpec } from '../notebook/chart-spec';
+import type { SqlClient } from '../data/sql-client';
+import { isSingleQuery, stripComments } from '../data/statements';
+import { qualified, quoteIdent, quoteString, stripTrailingSemicolon } from '../data/sql';
+import { CHART_ROW_LIMIT, LOCAL_ROW_LIMIT, PREVIEW_ROWS, type CellOutput } from './cell-output';
+
+/** Schema holding the tables cells define; searched before `main`, where datasets live. */
+export const CELL_SCHEMA = 'nb';
+const META = qualified(CELL_SCHEMA, '_cells');
+
+export const CELL_SCHEMA_SETUP = [
+	`CREATE SCHEMA IF NOT EXISTS ${CELL_SCHEMA}`,
+	`CREATE TABLE IF NOT EXISTS ${META} (name VARCHAR PRIMARY KEY, fingerprint VARCHAR, row_count BIGINT, built_at TIMESTAMP)`,
+	`SET search_path = '${CELL_SCHEMA},main'`
+];
+
+export interface CellRunnerOptions {
+	client: SqlClient;
+	/** Fingerprint of a cell as of now (see fingerprint.ts). */
+	fingerprint: (cell: CellData) => string;
+}
+
+export function createCellRunner({ client, fingerprint }: CellRunnerOptions): RunCell<CellOutput> {
+	return async (cell, { signal, force }) => {
+		switch (cell.kind) {
+			case 'sql':
+				return cell.name
+					? runNamedSql(client, cell as CellData & { name: string }, fingerprint(cell), force, signal)
+					: runUnnamedSql(client, cell, signal);
+			case 'chart':
+				return runChart(client, cell, signal);
+			default:
+				return { kind: 'none' };
+		}
+	};
+}
+
+async function runNamedSql(
+	client: SqlClient,
+	cell: CellData & { name: string },
+	fp: string,
+	force: boolean,
+	signal: AbortSignal
+): Promise<CellOutput> {
+	const table = qualified(CELL_SCHEMA, cell.name);
+	if (!force) {
+		const cached = await client.query(
+			`SELECT m.row_count FROM ${META} m JOIN duckdb_tables() t ON t.schema_name = ${quoteString(CELL_SCHEMA)} AND t.table_name = m.name
+			 WHERE m.name = ${quoteString(cell.name)} AND m.fingerprint = ${quoteString(fp)}`,
+			{ signal }
+		);
+		if (cached.rows.length === 1) return describeTable(client, cell.name, Number(cached.rows[0][0]), true, signal);
+	}
+	if (!isSingleQuery(cell.source)) {
+		throw new Error(
+			`cell \`${cell.name}\` defines a table, so its SQL must be one query (SELECT, WITH, FROM, VALUES…). ` +
+				`To run other statements, clear the cell's name.`
+		);
+	}
+	const query = stripTrailingSemicolon(cell.source);
+	// The newline before ')' keeps a trailing line comment in the query from eating it.
+	await client.exec(`CREATE OR REPLACE TABLE ${table} AS (\n${query}\n)`, { signal });
+	const count = await client.query(`SELECT count(*) FROM ${table}`, { signal });
+	const rowCount = Number(count.rows[0][0]);
+	await client.exec(
+		`INSERT OR REPLACE INTO ${META} VALUES (${quoteString(cell.name)}, ${quoteString(fp)}, ${rowCount}, now()::TIMESTAMP)`,
+		{ signal }
+	);
+	return describeTable(client, cell.name, rowCount, false, signal);
+}
+
+async function describeTable(
+	client: SqlClient,
+	name: string,
+	rowCount: number,
+	cached: boolean,
+	signal: AbortSignal
+): Promise<CellOutput> {
+	const preview = await client.query(`SELECT * FROM ${qualified(CELL_SCHEMA, name)} LIMIT ${PREVIEW_ROWS}`, { signal });
+	return { kind: 'table', schema: CELL_SCHEMA, table: name, columns: preview.columns, rowCount, preview: preview.rows, cached };
+}
+
+async function runUnnamedSql(client: SqlClient, cell: CellData, signal: AbortSignal): Promise<CellOutput> {
+	if (stripComments(cell.source).trim() === '') return { kind: 'none' };
+	const result = await client.query(cell.source, { signal, maxRows: LOCAL_ROW_LIMIT });
+	return { kind: 'rows', ...result };
+}
+
+async function runChart(client: SqlClient, cell: CellData, signal: AbortSignal): Promise<CellOutput> {
+	let parsed: unknown;
+	try {
+		parsed = JSON.parse(cell.source);
+	} catch (error) {
+		throw new Error(`chart spec is not valid JSON: ${(error as Error).message}`);
+	}
+	const checked = validateChartSpec(parsed);
+	if (!checked.ok) throw new Error(checked.error);
+	const spec = checked.spec;
+	// Unqualified, so the search path finds a cell's table first, then a dataset table.
+	const result = await client.query(`SELECT * FROM ${quoteIdent(spec.data)} LIMIT ${CHART_ROW_LIMIT + 1}`, { signal });
+	const truncated = result.rows.length > CHART_ROW_LIMIT;
+	return { kind: 'chart', spec, columns: result.columns, rows: result.rows.slice(0, CHART_ROW_LIMIT), truncated };
+}

@@ -1,0 +1,147 @@
+import { describe, expect, it } from 'vitest';
+import { NotebookFormatError, parseNotebook, parseNotebookSafe } from '../../../src/lib/notebook/document';
+
+const FRONT = '---\nnotebook: customer-intelligence-notebook\nversion: 1\n---\n';
+
+function formatError(text: string): NotebookFormatError {
+	const result = parseNotebookSafe(text);
+	if (result.ok) throw new Error('expected a NotebookFormatError');
+	return result.error;
+}
+
+describe('NotebookFormatError', () => {
+	it('carries the 1-based line and a message that starts with it', () => {
+		const error = formatError(`${FRONT}\n\`\`\`sql name=a\nSELECT 1\n`);
+		expect(error).toBeInstanceOf(NotebookFormatError);
+		expect(error).toBeInstanceOf(Error);
+		expect(error.line).toBe(6);
+		expect(error.message).toBe('line 6: unclosed ```sql fence opened here; add a closing ``` line');
+		expect(String(error)).toBe(error.message);
+	});
+
+	it('is thrown by parseNotebook', () => {
+		expect(() => parseNotebook('# not a notebook')).toThrow(NotebookFormatError);
+	});
+
+	it('is returned, not thrown, by parseNotebookSafe', () => {
+		expect(parseNotebookSafe(FRONT)).toMatchObject({ ok: true, doc: { cells: [] } });
+		expect(parseNotebookSafe('plain text')).toMatchObject({ ok: false });
+	});
+});
+
+describe('parseNotebook validation', () => {
+	const cases: [string, string, number, string][] = [
+		[
+			'a file without front matter',
+			'# Notes\n\n```sql\nSELECT 1\n```\n',
+			1,
+			'not a Customer Intelligence notebook: it must start with front matter: a `---` line, `notebook: customer-intelligence-notebook`, `version: 1` and a closing `---` line'
+		],
+		['front matter that is never closed', '---\nnotebook: customer-intelligence-notebook\nversion: 1\n', 1, 'the front matter opened here is never closed; add a `---` line after its last key'],
+		[
+			'front matter without the magic line',
+			'---\nversion: 1\n---\n',
+			1,
+			'not a Customer Intelligence notebook: its front matter has no `notebook: customer-intelligence-notebook` line; add it'
+		],
+		[
+			'front matter of another kind of notebook',
+			'---\ntitle: x\nnotebook: observable\nversion: 1\n---\n',
+			3,
+			'not a Customer Intelligence notebook: `notebook: observable` should be `notebook: customer-intelligence-notebook`'
+		],
+		['front matter without a version', '---\nnotebook: customer-intelligence-notebook\n---\n', 1, 'the front matter has no `version`; add `version: 1`'],
+		[
+			'an unknown version',
+			'---\nnotebook: customer-intelligence-notebook\nversion: 2\n---\n',
+			3,
+			'notebook version 2 is not supported: this app reads version 1 only; open the file with a newer version of the app'
+		],
+		['a front-matter line that is not key: value', '---\nnotebook: customer-intelligence-notebook\n- item\nversion: 1\n---\n', 3, 'cannot read front matter line `- item`; write `key: value`'],
+		['an unclosed cell fence', `${FRONT}\n\`\`\`\`chart name=c\n{}\n\`\`\`\n`, 6, 'unclosed ````chart fence opened here; add a closing ```` line'],
+		[
+			'an unclosed code block in prose',
+			`${FRONT}\nText\n\`\`\`python\nx = 1\n\n\`\`\`sql name=a\nSELECT 1\n`,
+			7,
+			'unclosed ```python fence opened here; add a closing ``` line'
+		],
+		[
+			'an invalid cell name',
+			`${FRONT}\n\`\`\`sql name=2nd-table\nSELECT 1\n\`\`\`\n`,
+			6,
+			'invalid cell name `2nd-table`; use a letter or underscore followed by letters, digits or underscores (at most 63 characters), e.g. name=daily_sales'
+		],
+		['a cell name that is too long', `${FRONT}\n\`\`\`sql name=${'x'.repeat(64)}\nSELECT 1\n\`\`\`\n`, 6, `invalid cell name \`${'x'.repeat(64)}\`; use a letter or underscore followed by letters, digits or underscores (at most 63 characters), e.g. name=daily_sales`],
+		['a reserved word as a cell name', `${FRONT}\n\`\`\`sql name=Select\nSELECT 1\n\`\`\`\n`, 6, 'cell name `Select` is a reserved SQL word; choose another name, e.g. name=Select_result'],
+		[
+			'a duplicate cell name, reported on the second',
+			`${FRONT}\n\`\`\`sql name=daily\nSELECT 1\n\`\`\`\n\n\`\`\`input name=Daily\n{"type": "text", "value": "x"}\n\`\`\`\n`,
+			10,
+			'duplicate cell name `Daily`: also defined on line 6; rename one of them'
+		],
+		[
+			'a chart whose JSON does not parse, at the line of the mistake',
+			`${FRONT}\n\`\`\`chart name=c\n{\n  "data": "daily",\n  "marks": [}\n}\n\`\`\`\n`,
+			9,
+			''
+		],
+		[
+			'a chart with an unknown mark option',
+			`${FRONT}\n\`\`\`chart name=c\n{"data": "daily", "marks": [{"type": "dot", "x": "a", "onclick": "alert(1)"}]}\n\`\`\`\n`,
+			6,
+			''
+		],
+		['an input whose JSON does not parse', `${FRONT}\n\`\`\`input name=n\n{"type": "number",\n\`\`\`\n`, 7, ''],
+		[
+			'an input with an invalid spec',
+			`${FRONT}\n\`\`\`input name=n\n{"type": "slider", "value": 1}\n\`\`\`\n`,
+			6,
+			'input cell `n`: invalid input type "slider" (allowed: number, select, text, range)'
+		],
+		[
+			'unreadable fence attributes',
+			`${FRONT}\n\`\`\`sql name=a title="unterminated\nSELECT 1\n\`\`\`\n`,
+			6,
+			'cannot read attribute `title="unterminated`; write key=value, key="value with spaces" or a bare flag like collapsed'
+		],
+		['an attribute given twice', `${FRONT}\n\`\`\`sql name=a name=b\nSELECT 1\n\`\`\`\n`, 6, 'attribute `name` is given twice; keep one'],
+		[
+			'a bad attribute on a cell marker',
+			`${FRONT}\n<!-- cell name=1x -->\nText\n`,
+			6,
+			'invalid cell name `1x`; use a letter or underscore followed by letters, digits or underscores (at most 63 characters), e.g. name=daily_sales'
+		]
+	];
+
+	for (const [label, text, line, problem] of cases) {
+		it(`rejects ${label} on line ${line}`, () => {
+			const error = formatError(text);
+			expect(error.line).toBe(line);
+			if (problem !== '') expect(error.message).toBe(`line ${line}: ${problem}`);
+		});
+	}
+
+	it('names the chart, the JSON problem and the fix for invalid chart JSON', () => {
+		const error = formatError(`${FRONT}\n\`\`\`chart name=c\n{"data": "daily",}\n\`\`\`\n`);
+		expect(error.message).toMatch(/^line 7: chart cell `c` is not valid JSON \(.+\); write its spec as a JSON object, e\.g\. \{"data": "daily", "marks": \[/);
+	});
+
+	it('names the option, the mark and the allowed options for an invalid chart spec', () => {
+		const error = formatError(`${FRONT}\n\`\`\`chart name=c\n{"data": "daily", "marks": [{"type": "dot", "onclick": "x"}]}\n\`\`\`\n`);
+		expect(error.message).toMatch(/^line 6: chart cell `c`: invalid mark option "onclick" in marks\[0\] \(allowed: type, x, y, /);
+	});
+
+	it('reports an empty chart cell', () => {
+		expect(formatError(`${FRONT}\n\`\`\`chart\n\`\`\`\n`).message).toMatch(/^line 7: chart cell is not valid JSON/);
+	});
+
+	it('allows the same label on chart cells and on a chart and a sql cell', () => {
+		const text = `${FRONT}\n\`\`\`sql name=x\nSELECT 1\n\`\`\`\n\n\`\`\`chart name=x\n{"data": "x", "marks": [{"type": "dot"}]}\n\`\`\`\n`;
+		expect(parseNotebook(text).cells).toHaveLength(2);
+	});
+
+	it('reports the first problem in document order', () => {
+		const text = `${FRONT}\n\`\`\`sql name=select\nSELECT 1\n\`\`\`\n\n\`\`\`sql name=a\nSELECT 1\n`;
+		expect(formatError(text).line).toBe(6);
+	});
+});

@@ -1,0 +1,34 @@
+// The real DuckDB-WASM engine (the same wasm the browser loads) under Node, for tests that check
+// generated SQL and Arrow conversion without a browser.
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type * as duckdbBlocking from '@duckdb/duckdb-wasm/blocking';
+
+const require = createRequire(import.meta.url);
+const duckdb: typeof duckdbBlocking = require('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs');
+const dist = path.dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs'));
+
+export type WasmConnection = duckdbBlocking.DuckDBConnection;
+
+/** Opens an in-memory DuckDB-WASM database with extension autoloading off, as the app does. */
+export async function openWasmDuckDB(): Promise<{ conn: WasmConnection; close(): void }> {
+	const db = await duckdb.createDuckDB(
+		{
+			mvp: { mainModule: path.join(dist, 'duckdb-mvp.wasm'), mainWorker: '' },
+			eh: { mainModule: path.join(dist, 'duckdb-eh.wasm'), mainWorker: '' }
+		},
+		new duckdb.VoidLogger(),
+		duckdb.NODE_RUNTIME
+	);
+	await db.instantiate();
+	db.open({});
+	const conn = db.connect();
+	conn.query(`SET autoinstall_known_extensions = false; SET autoload_known_extensions = false;`);
+	return {
+		conn,
+		close() {
+			conn.close();
+			db.reset();
+		}
+	};
+}
