@@ -44,6 +44,8 @@ export class NotebookSession {
 	engine = $state.raw<EngineStatus>({ phase: 'loading', persistent: false });
 	catalog = $state.raw<CatalogTable[]>([]);
 	notice = $state<{ kind: 'error' | 'info'; text: string } | null>(null);
+	/** What the session is doing outside of cell runs (starting, loading data…), or null. */
+	task = $state<string | null>('Starting…');
 	dataEpoch = $state('');
 
 	client: DuckDBClient | null = null;
@@ -69,6 +71,14 @@ export class NotebookSession {
 	async start(): Promise<void> {
 		this.#loadInitialDocument();
 		try {
+			await this.#startEngine();
+		} finally {
+			this.task = null;
+		}
+	}
+
+	async #startEngine(): Promise<void> {
+		try {
 			const { DuckDBClient } = await import('../data/duckdb-client');
 			this.client = await DuckDBClient.open({
 				path: WORKSPACE_PATH,
@@ -80,6 +90,7 @@ export class NotebookSession {
 			return;
 		}
 		await this.refreshCatalog();
+		this.task = 'Loading the sample data…';
 		const { ensureSampleLoaded, SAMPLE_EPOCH } = await import('../ingest/load-sample');
 		try {
 			if (await ensureSampleLoaded(this.client)) await this.#setDataEpoch(SAMPLE_EPOCH);
@@ -88,13 +99,14 @@ export class NotebookSession {
 		} catch (error) {
 			this.notice = { kind: 'error', text: `Loading the sample data failed: ${error instanceof Error ? error.message : error}` };
 		}
+		this.task = null;
 		await this.runAll(false);
 	}
 
 	#loadInitialDocument() {
 		const saved = loadSavedNotebook();
 		if (saved !== null) {
-			const parsed = parseNotebookSafe(saved);
+			const parsed = parseNotebookSafe(saved, { mode: 'lenient' });
 			if (parsed.ok) return this.#setDocument(parsed.doc, false);
 			// Never lose what the user wrote: keep the unreadable text aside and say where.
 			localStorage.setItem('cin:notebook:unreadable', saved);
@@ -244,6 +256,7 @@ export class NotebookSession {
 		if (!this.client) return;
 		const { openDataFile } = await import('../ingest/open-file');
 		for (const file of files) {
+			this.task = `Reading ${file.name}…`;
 			try {
 				const opened = await openDataFile(this.client, file);
 				this.notice = {
@@ -256,6 +269,8 @@ export class NotebookSession {
 				}
 			} catch (error) {
 				this.notice = { kind: 'error', text: error instanceof Error ? error.message : String(error) };
+			} finally {
+				this.task = null;
 			}
 			await this.refreshCatalog();
 		}

@@ -15,11 +15,3 @@ export function quoteString(value: string): string {
 export function qualified(schema: string, name: string): string {
 	return `${quoteIdent(schema)}.${quoteIdent(name)}`;
 }
-
-/**
- * Strips a trailing semicolon and trailing comments/whitespace so a query can be wrapped
- * (`CREATE TABLE x AS <query>`). Leaves the text otherwise untouched.
- */
-export function stripTrailingSemicolon(sql: string): string {
-	return sql.replace(/(\s|;|--[^\n]*$)+$/u, '');
-}

@@ -7,6 +7,7 @@ import { BEHAVIOUR as B } from './behaviour';
 import { SLOTS } from './catalogue';
 import { h, u } from './hash';
 import { zipfRank } from './sessions';
+import { userIdSql } from './users';
 import { dbl } from './sql-util';
 
 /** Column names in the order of the Kaggle files' header. */
@@ -61,8 +62,13 @@ const EPOCH_2019_10_01 = 1569888000;
  */
 export function daySelect(day: number, seedKey: number, lastDay = day): string {
 	const ek = (stream: number) => u('ek', stream);
+	const month = day <= 31 ? 0 : 1;
+	if ((lastDay <= 31 ? 0 : 1) !== month) throw new Error(`invalid day range: ${day}…${lastDay} crosses a month`);
 	return `WITH s AS (
-	SELECT *, ${sessionUuid(seedKey)} AS session_id FROM gen_sessions WHERE day BETWEEN ${day} AND ${lastDay}
+	SELECT s.*, c.first_p AS focus_first_p, c.n_p AS focus_n_p,
+		${userIdSql('s.skey // 2000', seedKey)} AS user_id, ${sessionUuid(seedKey)} AS session_id
+	FROM gen_sessions_${month} s JOIN gen_categories c ON c.cat = s.focus_cat
+	WHERE s.day BETWEEN ${day} AND ${lastDay}
 ), e AS (
 	SELECT *, unnest(range(nv + nc + np)) AS i FROM s
 ), k AS (

@@ -64,18 +64,36 @@ export function zipfRank(n: string, uniform: string): string {
 	return `(floor(pow((${n}) + 1.0, ${uniform}))::INTEGER - 1)`;
 }
 
-/** Expands `gen_plan_<month>` into `gen_sessions_<month>`. */
-export function sessionStatements(month: 0 | 1): Statement[] {
+/** Users per session-building pass: bounds the memory of each pass (≈4.3 sessions per user). */
+export const USERS_PER_PASS = 400_000;
+
+/**
+ * Expands `gen_plan_<month>` into `gen_sessions_<month>` in passes over uid ranges. A session's
+ * key is skey = (uid * 2 + month) * 1000 + k, so uid = skey // 2000.
+ */
+export function sessionStatements(month: 0 | 1, users: number): Statement[] {
+	const passes = Math.max(1, Math.ceil(users / USERS_PER_PASS));
+	const out: Statement[] = [];
+	for (let i = 0; i < passes; i++) {
+		const lo = Math.floor((i * users) / passes);
+		const hi = Math.floor(((i + 1) * users) / passes);
+		const select = sessionSelect(month, `uid >= ${lo} AND uid < ${hi}`);
+		out.push({
+			name: `sessions ${month === 0 ? 'Oct' : 'Nov'}${passes > 1 ? ` ${i + 1}/${passes}` : ''}`,
+			sql: i === 0 ? `CREATE OR REPLACE TEMP TABLE gen_sessions_${month} AS ${select}` : `INSERT INTO gen_sessions_${month} ${select}`
+		});
+	}
+	out.push({ name: `drop plan ${month}`, sql: `DROP TABLE gen_plan_${month}` });
+	return out;
+}
+
+function sessionSelect(month: 0 | 1, where: string): string {
 	const noCart = dbl(B.purchaseWithoutCart[month]);
 	const sk = (stream: number) => u('sh', stream);
-	return [
-		{
-			name: `sessions ${month === 0 ? 'October' : 'November'}`,
-			sql: `CREATE OR REPLACE TEMP TABLE gen_sessions_${month} AS
-WITH ex AS (
-	SELECT uid, uh, user_id, month, st, phone_brand, fav_cat, q, k, wa, wb,
+	return `WITH ex AS (
+	SELECT uid, uh, month, st, phone_brand, fav_cat, q, k, wa, wb,
 		unnest(range(least(999, q + k + b))) AS sk
-	FROM gen_plan_${month}
+	FROM gen_plan_${month} WHERE ${where}
 ), s0 AS (
 	SELECT *, ((uid * 2 + month) * 1000 + sk)::BIGINT AS skey,
 		gen_h((uh + (month * 1000 + sk) * 2246822519) % 4294967296) AS sh
@@ -129,7 +147,7 @@ WITH ex AS (
 		ON bp.cat = s9a.acc_cat AND bp.brand_idx = s9a.acc_brand AND bp.j = s9a.acc_j
 ), s10 AS (
 	SELECT s9.*,
-		(1 + ${lomax(`CASE kind WHEN 0 THEN ${dbl(B.views[0])} WHEN 1 THEN ${dbl(B.views[1])} ELSE ${dbl(B.views[2])} END`, sk(13))})::INTEGER AS nv0,
+		(1 + ${lomax(`CASE kind WHEN 0 THEN ${dbl(B.views[0])} WHEN 1 THEN ${dbl(B.views[1])} ELSE ${dbl(B.views[2])} END`, sk(13), B.viewsAlpha)})::INTEGER AS nv0,
 		CASE WHEN kind >= 2 THEN 1 + (a_prod IS NOT NULL)::INTEGER ELSE 0 END AS np
 	FROM s9
 ), s11 AS (
@@ -144,20 +162,9 @@ WITH ex AS (
 	SELECT s11.*, least(20000, floor((nv + nc + np) * ${dbl(B.gapSeconds)} * (0.4 + 1.2 * ${sk(15)})))::INTEGER AS span
 	FROM s11
 )
-SELECT skey, sh, uid, user_id, month, day::INTEGER AS day, kind::INTEGER AS kind,
-	least(hour * 3600 + floor(${sk(16)} * 3600)::INTEGER, 86399 - span)::INTEGER AS start_sec, span,
-	nv::INTEGER AS nv, nc::INTEGER AS nc, np::INTEGER AS np,
-	focus_cat, focus_first_p, focus_n_p, t_prod, a_prod
-FROM s12`
-		}
-	];
-}
-
-export function mergeSessionsStatement(): Statement {
-	return {
-		name: 'sessions by day',
-		sql: `CREATE OR REPLACE TEMP TABLE gen_sessions AS
-SELECT * FROM (SELECT * FROM gen_sessions_0 UNION ALL SELECT * FROM gen_sessions_1)
-ORDER BY day, start_sec, skey`
-	};
+SELECT skey, sh, day::TINYINT AS day, kind::TINYINT AS kind,
+	least(hour * 3600 + floor(${sk(16)} * 3600)::INTEGER, 86399 - span)::INTEGER AS start_sec, span::INTEGER AS span,
+	nv::SMALLINT AS nv, nc::SMALLINT AS nc, np::TINYINT AS np,
+	focus_cat::SMALLINT AS focus_cat, t_prod::INTEGER AS t_prod, a_prod::INTEGER AS a_prod
+FROM s12`;
 }

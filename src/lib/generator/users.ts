@@ -18,6 +18,11 @@ export interface Population {
 	novOnlyBuyers: number;
 }
 
+/** user_id as a bijection of uid (< 2^27): 9-digit ids like the real ones, seeded. */
+export function userIdSql(uid: string, seedKey: number): string {
+	return `(400000000 + (((${uid}) + ${seedKey % 1000003}) % 134217728) * 2654435761 % 134217728)::BIGINT`;
+}
+
 export function population(scale: number): Population {
 	const users = Math.max(20, Math.round(REAL.users.total * scale));
 	const octUsers = Math.round(users * B.octUserShare);
@@ -36,9 +41,9 @@ export function geometric(mean: string, uniform: string): string {
 	return `CASE WHEN (${mean}) <= 0 THEN 0 ELSE floor(ln(1.0 - ${uniform}) / ln((${mean}) / (1.0 + (${mean})))) END`;
 }
 
-/** floor of a Lomax (Pareto II, alpha 2.2) draw with the given mean. */
-export function lomax(mean: string, uniform: string): string {
-	return `floor((${mean}) * 1.2 * (pow(1.0 - ${uniform}, -1.0 / 2.2) - 1.0))`;
+/** floor of a Lomax (Pareto II, shape alpha > 1) draw with the given mean. */
+export function lomax(mean: string, uniform: string, alpha = 2.2): string {
+	return `floor((${mean}) * ${dbl(alpha - 1)} * (pow(1.0 - ${uniform}, ${dbl(-1 / alpha)}) - 1.0))`;
 }
 
 function stateCase(uniform: string): string {
@@ -61,7 +66,12 @@ const perMonth = (values: number[], month: number) => dbl(values[month]);
 
 /** Session counts of a plan for `month` (0 Oct, 1 Nov); `buys` is a boolean SQL expression. */
 function planCounts(month: number, buys: string): string {
-	const q = `CASE WHEN ${buys} THEN 1 + ${geometric(`${perMonth(B.extraPurchaseSessions, month)} * pow(g, 0.4) * CASE WHEN st = 3 THEN 2.2 ELSE 1.0 END`, u('uh', 30 + month))} ELSE 0 END`;
+	const multi = `${u('uh', 38 + month)} < least(0.6, ${perMonth(B.multiBuyer, month)} * pow(g, 0.8) * CASE WHEN st = 3 THEN 2.5 ELSE 1.0 END)`;
+	const heavy = `${u('uh', 40 + month)} < ${dbl(B.heavyShare)}`;
+	const q = `CASE WHEN NOT ${buys} THEN 0
+		WHEN ${multi} AND ${heavy} THEN 3 + ${geometric(perMonth(B.heavyMean, month), u('uh', 30 + month))}
+		WHEN ${multi} THEN 2 + ${geometric(perMonth(B.repeatMean, month), u('uh', 30 + month))}
+		ELSE 1 END`;
 	const k = geometric(`${perMonth(B.cartOnlySessions, month)} * pow(g, 0.6) * CASE WHEN st = 2 THEN 4.0 ELSE 1.0 END`, u('uh', 32 + month));
 	const b = lomax(`${perMonth(B.browseSessions, month)} * g * CASE WHEN st = 2 THEN 1.3 WHEN st = 4 THEN 0.8 ELSE 1.0 END`, u('uh', 34 + month));
 	return `(${q})::INTEGER AS q, (${k})::INTEGER AS k, (${b})::INTEGER AS b0`;
@@ -78,7 +88,7 @@ WITH base AS (
 	SELECT uid, gen_h(xor(uid, ${seedKey})) AS uh FROM range(${pop.users}) t(uid)
 ), drawn AS (
 	SELECT uid, uh, uid < ${pop.octUsers} AS in_oct,
-		(400000000 + ((uid + ${seedKey % 1000003}) % 134217728) * 2654435761 % 134217728)::BIGINT AS user_id,
+		${userIdSql('uid', seedKey)} AS user_id,
 		${normal('uh', 1)} AS eng,
 		${stateCase(u('uh', 5))} AS st,
 		${phoneBrandCase(u('uh', 6))} AS phone_brand,
@@ -114,24 +124,26 @@ FROM c`
 /** After October's sessions: observe October, decide who returns and who buys in November. */
 export function novemberStatements(scale: number): Statement[] {
 	const pop = population(scale);
-	const rec = `CASE WHEN r <= 2 THEN 1.6 WHEN r <= 6 THEN 1.0 WHEN r <= 13 THEN 0.3 ELSE -0.4 END`;
-	const interaction = `CASE WHEN f >= 4 AND r <= 6 THEN 0.7 WHEN f >= 6 AND r >= 14 THEN -0.8 ELSE 0 END`;
-	const carts = `CASE WHEN c >= 1 AND pu = 0 THEN 0.6 ELSE 0 END`;
-	const prior = `CASE WHEN pu >= 1 THEN (CASE WHEN r <= 10 THEN 1.0 ELSE 0.2 END) + CASE WHEN pu >= 3 THEN 0.4 ELSE 0 END ELSE 0 END`;
+	const rec = `CASE WHEN r <= 2 THEN 1.2 WHEN r <= 6 THEN 0.7 WHEN r <= 13 THEN 0.2 ELSE -0.3 END`;
+	const interaction = `CASE WHEN f >= 4 AND r <= 6 THEN 1.2 WHEN f >= 6 AND r >= 10 THEN -1.6 ELSE 0 END`;
+	const carts = `CASE WHEN c >= 1 AND pu = 0 THEN (CASE WHEN r <= 6 THEN 1.2 WHEN r > 13 THEN -0.6 ELSE 0.2 END) ELSE 0 END`;
+	const prior = `CASE WHEN pu >= 1 THEN (CASE WHEN r <= 10 THEN 1.7 ELSE -0.8 END) + CASE WHEN pu >= 3 THEN 0.5 ELSE 0 END
+		+ CASE WHEN big AND pu <= 2 THEN -1.0 ELSE 0 END ELSE 0 END`;
+	const browsers = `CASE WHEN f >= 12 AND c = 0 AND pu = 0 THEN -1.5 ELSE 0 END`;
 	return [
 		{
 			name: 'october summary',
 			sql: `CREATE OR REPLACE TEMP TABLE gen_oct AS
-SELECT uid, 31 - max(day) AS r, count(*) AS f, count(*) FILTER (WHERE kind IN (1, 2)) AS c,
-	count(*) FILTER (WHERE kind IN (2, 3)) AS pu, count(DISTINCT day) AS active_days
-FROM gen_sessions_0 GROUP BY uid`
+SELECT s.skey // 2000 AS uid, 31 - max(s.day) AS r, count(*) AS f, count(*) FILTER (WHERE s.kind IN (1, 2)) AS c,
+	count(*) FILTER (WHERE s.kind IN (2, 3)) AS pu, coalesce(bool_or(s.kind IN (2, 3) AND p.price_cents >= 40000), false) AS big
+FROM gen_sessions_0 s JOIN gen_products p ON p.p = s.t_prod GROUP BY 1`
 		},
 		{
 			name: 'november decisions',
 			sql: `CREATE OR REPLACE TEMP TABLE gen_nov AS
 WITH s AS (
-	SELECT u.uid, u.uh, u.st, o.r, o.f, o.c, o.pu,
-		${pick('u.st', B.novBuyBonus.map(dbl))} + ${rec} + ${interaction} + ${carts} + ${prior} AS hidden
+	SELECT u.uid, u.uh, u.st, o.r, o.f, o.c, o.pu, o.big,
+		${pick('u.st', B.novBuyBonus.map(dbl))} + ${rec} + ${interaction} + ${carts} + ${prior} + ${browsers} AS hidden
 	FROM gen_users u JOIN gen_oct o USING (uid)
 ), b AS (
 	SELECT *, row_number() OVER (ORDER BY hidden + ${dbl(B.novBuyNoise)} * ${logistic('uh', 20)} DESC, uid) <= ${pop.novBuyersFromOct} AS nov_buy

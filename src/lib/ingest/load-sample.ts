@@ -1,9 +1,16 @@
 // First start with no data of the user's: load the bundled sample into table `main.events`.
 import type { DuckDBClient } from '../data/duckdb-client';
 import { readEventsCsv } from './event-schema';
-import sampleUrl from '../../../.tmp/sample.csv.gz?url';
+import octoberUrl from '../../../sample-data/2019-Oct.csv.gz?url';
+import novemberUrl from '../../../sample-data/2019-Nov.csv.gz?url';
 
-export const SAMPLE_EPOCH = `sample:${sampleUrl.split('/').pop()}`;
+const SAMPLE_FILES = [
+	['sample-2019-Oct.csv.gz', octoberUrl],
+	['sample-2019-Nov.csv.gz', novemberUrl]
+] as const;
+
+/** Changes whenever the bundled sample does (the asset names carry content hashes). */
+export const SAMPLE_EPOCH = `sample:${SAMPLE_FILES.map(([, url]) => url.split('/').pop()).join(',')}`;
 
 /** Loads the sample unless `main.events` already exists; returns whether it loaded. */
 export async function ensureSampleLoaded(client: DuckDBClient, signal?: AbortSignal): Promise<boolean> {
@@ -12,20 +19,18 @@ export async function ensureSampleLoaded(client: DuckDBClient, signal?: AbortSig
 		{ signal }
 	);
 	if (existing.rows.length > 0) return false;
-	const response = await fetch(sampleUrl, { signal });
-	if (!response.ok) throw new Error(`could not load the bundled sample (${response.status} ${response.statusText})`);
-	const bytes = new Uint8Array(await response.arrayBuffer());
-	const name = 'sample-events.csv.gz';
-	// The sample is small (a few MB), so a buffer is fine here; user files are never copied.
-	await client.registerFileBuffer(name, bytes);
+	// The sample is small (a few MB), so buffers are fine here; user files are never copied.
+	for (const [name, url] of SAMPLE_FILES) {
+		const response = await fetch(url, { signal });
+		if (!response.ok) throw new Error(`could not load the bundled sample ${name} (${response.status} ${response.statusText})`);
+		await client.registerFileBuffer(name, new Uint8Array(await response.arrayBuffer()));
+	}
 	try {
-		await client.exec(
-			`CREATE TABLE main.events AS SELECT * FROM ${readEventsCsv(name)} ORDER BY event_time`,
-			{ signal }
-		);
+		const files = SAMPLE_FILES.map(([name]) => name);
+		await client.exec(`CREATE TABLE main.events AS SELECT * FROM ${readEventsCsv(files)} ORDER BY event_time`, { signal });
 		await client.exec(`CHECKPOINT`);
 	} finally {
-		await client.dropFile(name);
+		for (const [name] of SAMPLE_FILES) await client.dropFile(name);
 	}
 	return true;
 }

@@ -32,6 +32,8 @@ function build(tokens: Token[], root: MdElement): void {
 	const stack: MdElement[] = [root];
 	const top = () => stack[stack.length - 1];
 	for (const token of tokens) {
+		// Paragraphs inside tight lists are hidden: their text belongs to the list item.
+		if (token.hidden && token.nesting !== 0) continue;
 		if (token.nesting === 1) {
 			const el = element(token);
 			top().children.push(el);

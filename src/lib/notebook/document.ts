@@ -1,9 +1,8 @@
 import { newCellId, type CellData, type CellId, type CellKind } from './cell';
 import type { FrontMatter } from './front-matter';
 import { NotebookFormatError } from './notebook-format-error';
-import { parseNotebook } from './parse-notebook';
-
-export { parseNotebook } from './parse-notebook';
+import { parseNotebook, type ParseOptions } from './parse-notebook';
+export { parseNotebook, type ParseOptions } from './parse-notebook';
 export { serializeNotebook } from './serialize-notebook';
 export { NotebookFormatError } from './notebook-format-error';
 
@@ -54,9 +53,12 @@ export function withCells(doc: NotebookDocument, cells: CellData[]): NotebookDoc
 	return { ...doc, cells };
 }
 
-export function parseNotebookSafe(text: string): { ok: true; doc: NotebookDocument } | { ok: false; error: NotebookFormatError } {
+export function parseNotebookSafe(
+	text: string,
+	options?: ParseOptions
+): { ok: true; doc: NotebookDocument } | { ok: false; error: NotebookFormatError } {
 	try {
-		return { ok: true, doc: parseNotebook(text) };
+		return { ok: true, doc: parseNotebook(text, options) };
 	} catch (e) {
 		if (e instanceof NotebookFormatError) return { ok: false, error: e };
 		throw e;

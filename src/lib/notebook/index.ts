@@ -17,6 +17,7 @@ export {
 	createNotebook,
 	parseNotebook,
 	parseNotebookSafe,
+	type ParseOptions,
 	serializeNotebook,
 	withCells,
 	NotebookFormatError,

@@ -25,8 +25,18 @@ interface Block {
 	fence: number;
 }
 
+export interface ParseOptions {
+	/**
+	 * `strict` (default) rejects what a cell could not run: duplicate names, invalid chart or
+	 * input JSON. `lenient` reads them anyway (the cells then fail when run, in place) and is
+	 * for the app's own autosave, which can hold a half-typed spec: it must never be refused.
+	 */
+	mode?: 'strict' | 'lenient';
+}
+
 /** Reads a notebook file; throws NotebookFormatError naming the line, the problem and the fix. */
-export function parseNotebook(input: string): NotebookDocument {
+export function parseNotebook(input: string, options: ParseOptions = {}): NotebookDocument {
+	const strict = options.mode !== 'lenient';
 	const bom = input.startsWith('\uFEFF');
 	const text = bom ? input.slice(1) : input;
 	const lines = splitLines(text);
@@ -40,7 +50,7 @@ export function parseNotebook(input: string): NotebookDocument {
 	let previousEnd = lines[end].end;
 	for (const block of findBlocks(lines, end + 1)) {
 		const cell = readCell(block, lines);
-		checkCell(cell, block, defined);
+		checkCell(cell, block, defined, strict);
 		const first = lines[block.start];
 		const last = lines[block.end];
 		cells.push(cell);
@@ -134,7 +144,7 @@ function readCell(block: Block, lines: TextLine[]): CellData {
 	return { id: newCellId(), kind: block.kind, name, source, attrs: Object.fromEntries(attrs.attrs) };
 }
 
-function checkCell(cell: CellData, block: Block, defined: Map<string, number>): void {
+function checkCell(cell: CellData, block: Block, defined: Map<string, number>, strict: boolean): void {
 	const line = block.start + 1;
 	const label = `${cell.kind} cell${cell.name === null ? '' : ` \`${cell.name}\``}`;
 	if (cell.name !== null) {
@@ -149,12 +159,12 @@ function checkCell(cell: CellData, block: Block, defined: Map<string, number>): 
 		}
 		const key = cell.name.toLowerCase();
 		const earlier = defined.get(key);
-		if (definesName(cell.kind) && earlier !== undefined) {
+		if (strict && definesName(cell.kind) && earlier !== undefined) {
 			throw new NotebookFormatError(line, `duplicate cell name \`${cell.name}\`: also defined on line ${earlier}; rename one of them`);
 		}
 		if (definesName(cell.kind)) defined.set(key, line);
 	}
-	if (cell.kind !== 'chart' && cell.kind !== 'input') return;
+	if (!strict || (cell.kind !== 'chart' && cell.kind !== 'input')) return;
 
 	let value: unknown;
 	try {

@@ -4,8 +4,8 @@
 import type { CellData, RunCell } from '../notebook';
 import { validateChartSpec } from '../notebook/chart-spec';
 import type { SqlClient } from '../data/sql-client';
-import { isSingleQuery, stripComments } from '../data/statements';
-import { qualified, quoteIdent, quoteString, stripTrailingSemicolon } from '../data/sql';
+import { isSingleQuery, splitStatements, stripComments } from '../data/statements';
+import { qualified, quoteIdent, quoteString } from '../data/sql';
 import { CHART_ROW_LIMIT, LOCAL_ROW_LIMIT, PREVIEW_ROWS, type CellOutput } from './cell-output';
 
 /** Schema holding the tables cells define; searched before `main`, where datasets live. */
@@ -61,7 +61,7 @@ async function runNamedSql(
 				`To run other statements, clear the cell's name.`
 		);
 	}
-	const query = stripTrailingSemicolon(cell.source);
+	const [query] = splitStatements(cell.source); // without the trailing `;` and comments after it
 	// The newline before ')' keeps a trailing line comment in the query from eating it.
 	await client.exec(`CREATE OR REPLACE TABLE ${table} AS (\n${query}\n)`, { signal });
 	const count = await client.query(`SELECT count(*) FROM ${table}`, { signal });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NotebookFormatError, parseNotebook, parseNotebookSafe } from '../../../src/lib/notebook/document';
+import { NotebookFormatError, parseNotebook, parseNotebookSafe, serializeNotebook } from '../../../src/lib/notebook/document';
 
 const FRONT = '---\nnotebook: customer-intelligence-notebook\nversion: 1\n---\n';
 
@@ -143,5 +143,37 @@ describe('parseNotebook validation', () => {
 	it('reports the first problem in document order', () => {
 		const text = `${FRONT}\n\`\`\`sql name=select\nSELECT 1\n\`\`\`\n\n\`\`\`sql name=a\nSELECT 1\n`;
 		expect(formatError(text).line).toBe(6);
+	});
+});
+
+describe('lenient parsing (the autosave path)', () => {
+	const halfTyped = [
+		'---',
+		'notebook: customer-intelligence-notebook',
+		'version: 1',
+		'---',
+		'',
+		'```sql name=daily',
+		'SELECT 1',
+		'```',
+		'',
+		'```chart name=c',
+		'{"data": "daily", "marks": [',
+		'```',
+		'',
+		'```sql name=daily',
+		'SELECT 2',
+		'```',
+		''
+	].join('\n');
+
+	it('strict mode rejects a half-typed chart spec', () => {
+		expect(() => parseNotebook(halfTyped)).toThrow(NotebookFormatError);
+	});
+
+	it('lenient mode keeps cells with invalid specs and duplicate names, byte for byte', () => {
+		const doc = parseNotebook(halfTyped, { mode: 'lenient' });
+		expect(doc.cells.map((c) => c.source)).toEqual(['SELECT 1', '{"data": "daily", "marks": [', 'SELECT 2']);
+		expect(serializeNotebook(doc)).toBe(halfTyped);
 	});
 });

@@ -1,0 +1,51 @@
+import { expect, test } from '@playwright/test';
+import { settled } from './helpers';
+
+test('a CSV opened through the fallback file input becomes a table', async ({ page }) => {
+	await page.goto('/');
+	await settled(page);
+	await page.getByTestId('file-input').setInputFiles({
+		name: 'stores.csv',
+		mimeType: 'text/csv',
+		buffer: Buffer.from('store_id,city,revenue\n1,Lisbon,10.5\n2,Porto,7.25\n3,Braga,\n')
+	});
+	await expect(page.getByTestId('notice')).toContainText('stores.csv: 3 rows loaded into table stores');
+	await expect(page.getByTestId('catalog-table').filter({ hasText: 'stores' })).toBeVisible();
+});
+
+test('an event log opened through the fallback input replaces events and re-runs the notebook', async ({ page }) => {
+	await page.goto('/');
+	await settled(page);
+	const header = 'event_time,event_type,product_id,category_id,category_code,brand,price,user_id,user_session';
+	const rows = [
+		'2019-10-01 00:00:00 UTC,view,44600062,2103807459595387724,,shiseido,35.79,541312140,72d76fde-8bb3-4e00-8c23-a032dfed738c',
+		'2019-10-01 00:00:05 UTC,cart,3900821,2053013552326770905,appliances.environment.water_heater,aqua,33.20,554748717,9333dfbd-b87a-4708-9857-6336556b0fcc',
+		'2019-10-01 00:00:09 UTC,purchase,3900821,2053013552326770905,appliances.environment.water_heater,aqua,33.20,554748717,9333dfbd-b87a-4708-9857-6336556b0fcc'
+	];
+	await page.getByTestId('file-input').setInputFiles({
+		name: '2019-Oct.csv',
+		mimeType: 'text/csv',
+		buffer: Buffer.from([header, ...rows].join('\n') + '\n')
+	});
+	await expect(page.getByTestId('notice')).toContainText('3 rows loaded into table events');
+	await settled(page);
+	await expect(page.locator('[data-testid="cell"][data-cell-name="event_mix"] [data-testid="result-table"]')).toHaveAttribute('data-rows', '3');
+	await expect(page.locator('[data-testid="cell"][data-cell-name="buyers"] [data-testid="result-table"]')).toHaveAttribute('data-rows', '1');
+});
+
+test('a 0-byte file and a foreign notebook get clear errors and change nothing', async ({ page }) => {
+	await page.goto('/');
+	await settled(page);
+	await page.getByTestId('file-input').setInputFiles({ name: 'empty.csv', mimeType: 'text/csv', buffer: Buffer.alloc(0) });
+	await expect(page.getByTestId('notice')).toContainText('empty.csv is empty (0 bytes)');
+
+	const cellsBefore = await page.locator('[data-testid="cell"]').count();
+	await page.getByTestId('notebook-input').setInputFiles({
+		name: 'README.md',
+		mimeType: 'text/markdown',
+		buffer: Buffer.from('# Some other project\n\nNot a notebook.\n')
+	});
+	await expect(page.getByTestId('notice')).toContainText('README.md is not a notebook this app can open');
+	await expect(page.getByTestId('notice')).toContainText('line 1');
+	expect(await page.locator('[data-testid="cell"]').count()).toBe(cellsBefore);
+});

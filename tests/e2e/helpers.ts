@@ -1,0 +1,24 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+export const cell = (page: Page, name: string): Locator => page.locator(`[data-testid="cell"][data-cell-name="${name}"]`);
+
+/** Waits until the engine is ready and nothing is loading, queued or running. */
+export async function settled(page: Page, timeout = 60_000): Promise<void> {
+	await expect(page.getByTestId('engine-status')).toHaveAttribute('data-phase', 'ready', { timeout });
+	await expect(page.getByTestId('app')).toHaveAttribute('data-busy', 'false', { timeout });
+}
+
+/** Replaces the text of a cell's CodeMirror editor, as a user would. */
+export async function typeInto(target: Locator, text: string): Promise<void> {
+	const editor = target.locator('.cm-content');
+	await editor.click();
+	await editor.press('Control+A');
+	await editor.press('Delete');
+	await editor.pressSequentially(text, { delay: 0 });
+}
+
+/** The text of the first data cell (row 1, column 1) of a cell's result table. */
+export async function firstValue(target: Locator, column = 0): Promise<string> {
+	const row = target.locator('[data-testid="result-table"] [role="row"][aria-rowindex="2"]');
+	return (await row.locator('[role="gridcell"]').nth(column).textContent())?.trim() ?? '';
+}

@@ -1,0 +1,53 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compareValues, localRowSource, sortRows, tableRowSource } from '../../../src/lib/data/row-source';
+import type { ColumnInfo } from '../../../src/lib/data/value';
+import { WasmTestClient } from '../support/wasm-client';
+
+const cols: ColumnInfo[] = [
+	{ name: 'id', type: 'BIGINT', kind: 'number' },
+	{ name: 'name', type: 'VARCHAR', kind: 'string' }
+];
+
+describe('sorting in memory', () => {
+	it('compares exact big-integer strings as numbers, not text', () => {
+		expect(compareValues('9007199254740993', '9007199254740992')).toBe(1);
+		expect(compareValues('10', '9')).toBeGreaterThan(0);
+		expect(compareValues(5, '9007199254740993')).toBeLessThan(0);
+	});
+
+	it('sorts stably with nulls last in both directions', () => {
+		const rows = [[3, 'c'], [null, 'n'], [1, 'a'], [3, 'c2']];
+		expect(sortRows(rows, { column: 0, descending: false }).map((r) => r[1])).toEqual(['a', 'c', 'c2', 'n']);
+		expect(sortRows(rows, { column: 0, descending: true }).map((r) => r[1])).toEqual(['c', 'c2', 'a', 'n']);
+	});
+
+	it('pages a sorted local source', async () => {
+		const source = localRowSource(cols, [[2, 'b'], [1, 'a'], [3, 'c']]);
+		expect(await source.rows(1, 2, { column: 0, descending: true })).toEqual([[2, 'b'], [1, 'a']]);
+		expect(await source.rows(0, 1, null)).toEqual([[2, 'b']]);
+	});
+});
+
+describe('paging a table from DuckDB', () => {
+	let db: WasmTestClient;
+	beforeAll(async () => {
+		db = await WasmTestClient.open();
+		await db.exec(`CREATE TABLE t AS SELECT i AS id, 'n' || i AS name FROM range(1000) r(i)`);
+	});
+	afterAll(() => db.close());
+
+	it('fetches a window in ORDER BY order without loading the rest', async () => {
+		const source = tableRowSource(db, 'main', 't', cols, 1000, []);
+		const rows = await source.rows(10, 3, { column: 0, descending: true });
+		expect(rows).toEqual([[989, 'n989'], [988, 'n988'], [987, 'n987']]);
+		expect(db.statements.at(-1)).toMatch(/ORDER BY "id" DESC NULLS LAST LIMIT 3 OFFSET 10/);
+	});
+
+	it('serves the first screen from the preview without a query', async () => {
+		const preview = [[0, 'n0'], [1, 'n1']];
+		const source = tableRowSource(db, 'main', 't', cols, 1000, preview);
+		const before = db.statements.length;
+		expect(await source.rows(0, 2, null)).toEqual(preview);
+		expect(db.statements.length).toBe(before);
+	});
+});
