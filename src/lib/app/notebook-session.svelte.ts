@@ -182,7 +182,10 @@ export class NotebookSession {
 		this.#update(this.cells.filter((c) => c.id !== id));
 		if (cell.name && cell.kind === 'sql') await this.#dropCellTable(cell.name);
 		// Dependents now read a table that no longer exists: re-run them so they say so.
-		if (dependents.length) await this.scheduler.run(dependents, { force: true });
+		if (dependents.length) {
+			await this.scheduler.run(dependents, { force: true });
+			await this.#afterWrites();
+		}
 	}
 
 	moveCell(id: CellId, delta: -1 | 1) {
@@ -209,12 +212,24 @@ export class NotebookSession {
 	async run(id: CellId): Promise<void> {
 		this.edited = new Set([...this.edited].filter((e) => e !== id));
 		await this.scheduler.run([id], { force: true });
-		await this.refreshCatalog();
+		await this.#afterWrites();
 	}
 
 	async runAll(force = true): Promise<void> {
 		this.edited = new Set();
 		await this.scheduler.runAll({ force });
+		await this.#afterWrites();
+	}
+
+	// DuckDB-WASM does not make the WAL durable in OPFS: what is not checkpointed is lost when
+	// the tab closes. Checkpoint after every batch of writes, then show the new tables.
+	async #afterWrites(): Promise<void> {
+		if (!this.client) return;
+		try {
+			await this.client.exec('CHECKPOINT');
+		} catch (error) {
+			console.warn('checkpoint failed', error);
+		}
 		await this.refreshCatalog();
 	}
 
@@ -235,7 +250,7 @@ export class NotebookSession {
 		if (!this.client) return;
 		await this.client.exec(`DROP TABLE IF EXISTS ${qualified(CELL_SCHEMA, name)}`);
 		await this.client.exec(`DELETE FROM ${qualified(CELL_SCHEMA, '_cells')} WHERE name = ${quoteString(name)}`);
-		await this.refreshCatalog();
+		await this.#afterWrites();
 	}
 
 	async #readDataEpoch(): Promise<string> {
@@ -246,6 +261,7 @@ export class NotebookSession {
 	async #setDataEpoch(epoch: string) {
 		await this.client!.exec(`CREATE TABLE IF NOT EXISTS main._workspace (key VARCHAR PRIMARY KEY, value VARCHAR)`);
 		await this.client!.exec(`INSERT OR REPLACE INTO main._workspace VALUES ('data_epoch', ${quoteString(epoch)})`);
+		await this.#afterWrites();
 		this.dataEpoch = epoch;
 	}
 
@@ -272,7 +288,7 @@ export class NotebookSession {
 			} finally {
 				this.task = null;
 			}
-			await this.refreshCatalog();
+			await this.#afterWrites();
 		}
 	}
 

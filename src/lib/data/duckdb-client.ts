@@ -41,6 +41,8 @@ interface Engine {
 	conn: duckdb.AsyncDuckDBConnection;
 	worker: Worker;
 	persistent: boolean;
+	/** Rejects if the worker dies; in-flight queries race it so they never hang. */
+	crashed: Promise<never>;
 }
 
 export class DuckDBClient implements SqlClient {
@@ -150,7 +152,7 @@ export class DuckDBClient implements SqlClient {
 		})();
 		work.catch(() => {}); // settled through the race below; never an unhandled rejection
 		try {
-			return await (signal ? Promise.race([work, aborted]) : work);
+			return await Promise.race(signal ? [work, aborted, engine.crashed] : [work, engine.crashed]);
 		} catch (error) {
 			if (signal?.aborted) throw error instanceof CancelledError ? error : new CancelledError();
 			throw new QueryError(error instanceof Error ? error.message : String(error), sql, { cause: error });
@@ -167,6 +169,16 @@ export class DuckDBClient implements SqlClient {
 			const features = await duckdb.getPlatformFeatures();
 			const eh = features.wasmExceptions;
 			const worker = new Worker(eh ? ehWorkerUrl : mvpWorkerUrl);
+			const crashed = new Promise<never>((_, reject) => {
+				worker.addEventListener('error', (event) => {
+					reject(new Error(`the SQL engine crashed (${event.message || 'worker error'}); it was restarted, run the cell again`));
+					// Restart only if this is still the current engine.
+					void this.#engine.then((current) => {
+						if (current.worker === worker) void this.restart('restarting after a crash');
+					});
+				});
+			});
+			crashed.catch(() => {});
 			const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
 			await db.instantiate(eh ? ehWasmUrl : mvpWasmUrl, null, (p) =>
 				report({ phase, loaded: p.bytesLoaded, total: p.bytesTotal, message })
@@ -181,7 +193,7 @@ export class DuckDBClient implements SqlClient {
 				phase: 'ready',
 				message: persistent ? undefined : 'This browser cannot keep data between visits here (no OPFS): tables last until the tab closes.'
 			});
-			return { db, conn, worker, persistent };
+			return { db, conn, worker, persistent, crashed };
 		} catch (error) {
 			const text = error instanceof Error ? error.message : String(error);
 			report({ phase: 'failed', message: `The SQL engine could not start: ${text}` });

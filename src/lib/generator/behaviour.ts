@@ -16,12 +16,16 @@ export const BEHAVIOUR = {
 	engagementSigma: 0.85,
 	/** Hidden states of October users: browser, casual, hunter, loyal, lapsing. */
 	stateShares: [0.5, 0.22, 0.09, 0.07, 0.12],
+	/** Lapsing users' October activity ends on a day drawn uniformly from this range. */
+	lapsingLastDay: [4, 20],
+	/** Their approximate share of October sessions (regular users' days are tilted to keep traffic flat). */
+	lapsingSessionShare: 0.1,
 	/** Score bonus per state for buying in October. */
 	octBuyBonus: [-1.0, 0.2, -0.3, 1.8, 0.0],
 	/** Score bonus per state for buying in November (the hidden part of the process). */
 	novBuyBonus: [-0.6, 0.0, 0.8, 1.0, -0.3],
 	/** Weight of the logistic noise in the November purchase score (sets the best AUC). */
-	novBuyNoise: 1.1,
+	novBuyNoise: 1.2,
 
 	/** Phone brand preference: samsung, apple, xiaomi, huawei (cumulative); rest have none. */
 	phoneBrandCum: [0.36, 0.64, 0.84, 0.92],
@@ -71,5 +75,5 @@ export const BEHAVIOUR = {
 	novPurchases: { 14: 1.6, 15: 2.2, 16: 3.0, 17: 7.3, 29: 1.3 } as Record<number, number>,
 	/** Hour-of-day weights (UTC) for session starts: all sessions, and purchase sessions. */
 	hourTraffic: [0.3, 0.3, 0.42, 0.58, 0.74, 0.84, 0.88, 0.9, 0.92, 0.93, 0.94, 0.95, 0.96, 0.98, 1.02, 1.1, 1.2, 1.12, 0.92, 0.7, 0.48, 0.3, 0.19, 0.12],
-	hourPurchases: [0.2, 0.25, 0.45, 0.7, 0.9, 1.0, 1.05, 1.12, 1.2, 1.3, 1.2, 1.1, 1.05, 1.0, 0.95, 0.9, 0.85, 0.75, 0.6, 0.45, 0.3, 0.2, 0.13, 0.08]
+	hourPurchases: [0.2, 0.25, 0.45, 0.7, 0.9, 1.0, 1.05, 1.1, 1.17, 1.45, 1.18, 1.1, 1.05, 1.0, 0.95, 0.9, 0.85, 0.75, 0.6, 0.45, 0.3, 0.2, 0.13, 0.08]
 };

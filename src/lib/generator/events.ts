@@ -6,7 +6,7 @@
 import { BEHAVIOUR as B } from './behaviour';
 import { SLOTS } from './catalogue';
 import { h, u } from './hash';
-import { zipfRank } from './sessions';
+import { OCT_DAYS, zipfRank } from './sessions';
 import { userIdSql } from './users';
 import { dbl } from './sql-util';
 
@@ -57,13 +57,14 @@ function sessionUuid(seedKey: number): string {
 const EPOCH_2019_10_01 = 1569888000;
 
 /**
- * A SELECT of the typed event rows of `day` (1 = 2019-10-01 … 61 = 2019-11-30), ordered by
- * event_time with deterministic ties. Needs the tables built by the generator's setup statements.
+ * A SELECT of the typed event rows of days `day`…`lastDay` of one month (1 = 2019-10-01 … 61 =
+ * 2019-11-30), ordered by event_time with deterministic ties (session key, step, copy). Needs
+ * the tables built by the generator's setup statements.
  */
 export function daySelect(day: number, seedKey: number, lastDay = day): string {
 	const ek = (stream: number) => u('ek', stream);
-	const month = day <= 31 ? 0 : 1;
-	if ((lastDay <= 31 ? 0 : 1) !== month) throw new Error(`invalid day range: ${day}…${lastDay} crosses a month`);
+	const month = day <= OCT_DAYS ? 0 : 1;
+	if ((lastDay <= OCT_DAYS ? 0 : 1) !== month || lastDay < day) throw new Error(`invalid day range: ${day}…${lastDay}`);
 	return `WITH s AS (
 	SELECT s.*, c.first_p AS focus_first_p, c.n_p AS focus_n_p,
 		${userIdSql('s.skey // 2000', seedKey)} AS user_id, ${sessionUuid(seedKey)} AS session_id
@@ -112,7 +113,11 @@ FROM r JOIN gen_products pr ON pr.p = r.pid
 ORDER BY event_time, skey, i, dup`;
 }
 
-/** Wraps a typed SELECT so it renders exactly like the Kaggle CSV files. */
+/**
+ * Wraps a typed SELECT so it renders exactly like the Kaggle CSV files. Apply it to a table that
+ * holds the sorted rows (a plain scan keeps insertion order); an ORDER BY inside a subquery is
+ * not guaranteed to survive.
+ */
 export function csvSelect(typedSelect: string): string {
 	return `SELECT strftime(event_time, '%Y-%m-%d %H:%M:%S UTC') AS event_time, event_type, product_id, category_id,
 	category_code, brand, price::DECIMAL(10, 2) AS price, user_id, user_session

@@ -18,25 +18,53 @@ export function dayDate(day: number): string {
 	return new Date((EPOCH_2019_10_01 + (day - 1) * 86400) * 1000).toISOString().slice(0, 10);
 }
 
-export function dayWeights(): { day: number; traffic: number; purchases: number }[] {
-	const out = [];
+export interface DayWeight {
+	day: number;
+	traffic: number;
+	purchases: number;
+	/** For October users who are not lapsing: tilted towards late October (see below). */
+	trafficRegular: number;
+	purchasesRegular: number;
+}
+
+/**
+ * Day weights for drawing a session's day. Lapsing users' October sessions fall before their
+ * last day (≤ Oct 20), which would make early October busier; regular users' October weights are
+ * tilted to cancel that, so that all sessions together follow `traffic` / `purchases`.
+ */
+export function dayWeights(): DayWeight[] {
+	const base: { day: number; traffic: number; purchases: number }[] = [];
 	for (let day = 1; day <= DAYS; day++) {
 		const dow = new Date((EPOCH_2019_10_01 + (day - 1) * 86400) * 1000).getUTCDay();
 		const novDay = day > OCT_DAYS ? day - OCT_DAYS : 0;
-		out.push({
+		base.push({
 			day,
 			traffic: B.weekdayTraffic[dow] * (B.novTraffic[novDay] ?? 1),
 			purchases: B.weekdayPurchases[dow] * (B.novPurchases[novDay] ?? 1)
 		});
 	}
-	return out;
+	const [first, last] = B.lapsingLastDay;
+	const rho = B.lapsingSessionShare;
+	const tilt = (key: 'traffic' | 'purchases', day: number) => {
+		const upTo = (b: number) => base.slice(0, b).reduce((a, d) => a + d[key], 0);
+		let lapsing = 0;
+		for (let b = Math.max(first, day); b <= last; b++) lapsing += 1 / (last - first + 1) / upTo(b);
+		return (1 / upTo(OCT_DAYS) - rho * lapsing) / (1 - rho);
+	};
+	return base.map((d) => ({
+		...d,
+		trafficRegular: d.day > OCT_DAYS ? d.traffic : d.traffic * tilt('traffic', d.day),
+		purchasesRegular: d.day > OCT_DAYS ? d.purchases : d.purchases * tilt('purchases', d.day)
+	}));
 }
 
 export function calendarStatements(): Statement[] {
 	const days = dayWeights();
 	const rows = days.flatMap((d) => [
 		['0', String(d.day), dbl(d.traffic)],
-		['1', String(d.day), dbl(d.purchases)]
+		['1', String(d.day), dbl(d.purchases)],
+		['2', String(d.day), dbl(d.trafficRegular)],
+		['3', String(d.day), dbl(d.purchasesRegular)]
 	]);
 	const hours = [B.hourTraffic, B.hourPurchases].flatMap((w, kind) => w.map((x, hour) => [String(kind), String(hour), dbl(x)]));
 	return [
@@ -103,7 +131,9 @@ function sessionSelect(month: 0 | 1, where: string): string {
 		CASE WHEN sk < q THEN CASE WHEN ${sk(1)} < ${noCart} THEN 3 ELSE 2 END WHEN sk < q + k THEN 1 ELSE 0 END AS kind
 	FROM s0
 ), s2 AS (
-	SELECT s1.*, CASE WHEN kind >= 2 THEN 1 ELSE 0 END AS dkind FROM s1
+	SELECT s1.*, CASE WHEN kind >= 2 THEN 1 ELSE 0 END AS hkind,
+		CASE WHEN kind >= 2 THEN 1 ELSE 0 END + CASE WHEN month = 0 AND wb = ${OCT_DAYS} THEN 2 ELSE 0 END AS dkind
+	FROM s1
 ), s3 AS (
 	SELECT s2.*, a.lo + ${sk(2)} * (b.hi - a.lo) AS x
 	FROM s2 JOIN gen_days a ON a.kind = s2.dkind AND a.day = s2.wa
@@ -114,7 +144,7 @@ function sessionSelect(month: 0 | 1, where: string): string {
 	SELECT s4.*, hs.hour,
 		CASE WHEN s4.kind = 0 AND ${sk(4)} < ${dbl(B.favouriteFocus)} THEN s4.fav_cat ELSE cs.cat END AS focus_cat
 	FROM s4
-	JOIN gen_hour_slots hs ON hs.kind = s4.dkind AND hs.slot = floor(${sk(3)} * ${HOUR_SLOTS})::INTEGER
+	JOIN gen_hour_slots hs ON hs.kind = s4.hkind AND hs.slot = floor(${sk(3)} * ${HOUR_SLOTS})::INTEGER
 	JOIN gen_cat_slots cs ON cs.kind = least(s4.kind, 2) AND cs.slot = floor(${sk(5)} * 65536)::INTEGER
 ), s6 AS (
 	SELECT s5.*, c.first_p AS focus_first_p, c.n_p AS focus_n_p,

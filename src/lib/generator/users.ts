@@ -111,7 +111,7 @@ FROM scored ORDER BY uid`
 			sql: `CREATE OR REPLACE TEMP TABLE gen_plan_0 AS
 WITH c AS (
 	SELECT uid, uh, user_id, g, st, phone_brand, fav_cat, ${planCounts(0, 'oct_buy')},
-		CASE WHEN st = 4 THEN 4 + floor(${u('uh', 36)} * 17)::INTEGER ELSE ${octDays} END AS wb
+		CASE WHEN st = 4 THEN ${B.lapsingLastDay[0]} + floor(${u('uh', 36)} * ${B.lapsingLastDay[1] - B.lapsingLastDay[0] + 1})::INTEGER ELSE ${octDays} END AS wb
 	FROM gen_users WHERE in_oct
 )
 SELECT uid, uh, user_id, g, st, phone_brand, fav_cat, 0 AS month, q, k,
