@@ -61,6 +61,11 @@ export function plotOptions(spec: ChartSpec, columns: ColumnInfo[], rows: Row[],
 	};
 }
 
+/** The rendered chart: an SVG (or a figure with title and legend). */
+export function plotFigure(spec: ChartSpec, columns: ColumnInfo[], rows: Row[], width: number): Element {
+	return Plot.plot(plotOptions(spec, columns, rows, width));
+}
+
 function buildMark(mark: MarkSpec, index: number, data: Record<string, Value>[], names: Set<string>): Plot.Markish {
 	const { type, transform, ...rest } = mark as MarkSpec & { transform?: Record<string, Record<string, unknown>> };
 	const factory = MARKS[type];
