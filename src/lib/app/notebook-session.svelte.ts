@@ -47,6 +47,8 @@ export class NotebookSession {
 	/** What the session is doing outside of cell runs (starting, loading data…), or null. */
 	task = $state<string | null>('Starting…');
 	dataEpoch = $state('');
+	/** Another tab owns the workspace: this one must not overwrite its autosaved notebook. */
+	readOnly = $state(false);
 
 	client: DuckDBClient | null = null;
 	readonly scheduler: Scheduler<CellOutput>;
@@ -86,7 +88,9 @@ export class NotebookSession {
 				onStatus: (status) => (this.engine = status)
 			});
 		} catch (error) {
-			this.notice = { kind: 'error', text: error instanceof Error ? error.message : String(error) };
+			const text = error instanceof Error ? error.message : String(error);
+			this.engine = { phase: 'failed', persistent: false, message: text };
+			if (error instanceof Error && error.name === 'WorkspaceLockedError') this.readOnly = true;
 			return;
 		}
 		await this.refreshCatalog();
@@ -129,7 +133,7 @@ export class NotebookSession {
 	}
 
 	#save() {
-		if (!this.doc) return;
+		if (!this.doc || this.readOnly) return;
 		this.doc = withCells(this.doc, this.cells);
 		const problem = saveNotebook(serializeNotebook(this.doc));
 		if (problem) this.notice = { kind: 'error', text: problem };
