@@ -135,13 +135,15 @@ export async function generate(args: Args, log: (line: string) => void = console
 		}
 		await conn.run(`DROP TABLE IF EXISTS gen_chunk`);
 		if (args.report) {
-			await conn.run(`CREATE OR REPLACE TEMP VIEW gen_report_events AS ${readBack(args, files)}`);
+			// Small outputs are loaded once; large ones are re-read by each query to bound memory.
+			const kind = rows <= 20_000_000 ? 'TABLE' : 'VIEW';
+			await conn.run(`CREATE OR REPLACE TEMP ${kind} gen_report_events AS ${readBack(args, files)}`);
 			report = [];
 			for (const q of fidelityQueries({ scale: args.scale, table: 'gen_report_events' })) {
 				report.push(judge(q, await value(conn, q.sql)));
 			}
 			log(formatReport(report));
-			await conn.run(`DROP VIEW gen_report_events`);
+			await conn.run(`DROP ${kind} gen_report_events`);
 		}
 		for (const s of plan.cleanup) await conn.run(s.sql);
 		if (args.format === 'duckdb') {

@@ -121,7 +121,14 @@ FROM c`
 	];
 }
 
-/** After October's sessions: observe October, decide who returns and who buys in November. */
+/**
+ * After October's sessions: observe October, decide who returns and who buys in November.
+ * The November score is deliberately not additive in what an analyst sees (r = days since the
+ * last October session, f = sessions, c = cart sessions, pu = purchase sessions): frequency
+ * helps only when recent and hurts when lapsed, abandoned carts count only when recent, past
+ * buyers are less likely than non-buyers once lapsed, and big-ticket buyers pause; on top sit
+ * the hidden state and logistic noise. Trees can learn this; a linear model cannot.
+ */
 export function novemberStatements(scale: number): Statement[] {
 	const pop = population(scale);
 	const rec = `CASE WHEN r <= 2 THEN 1.2 WHEN r <= 6 THEN 0.7 WHEN r <= 13 THEN 0.2 ELSE -0.3 END`;

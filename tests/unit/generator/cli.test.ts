@@ -61,7 +61,7 @@ describe('npm run generate', () => {
 	});
 
 	it('writes typed Parquet files and a .duckdb that DuckDB-WASM 1.4 opens', async () => {
-		const base = { ...parseArgs(['--scale', '0.0002']), quiet: true };
+		const base = { ...parseArgs(['--scale', '0.0001']), quiet: true };
 		const pq = await generate({ ...base, format: 'parquet', out: join(dir, 'pq') });
 		const dd = await generate({ ...base, format: 'duckdb', out: join(dir, 'dd') });
 		expect(pq.files.map((f) => f.path.split('/').pop())).toEqual(['2019-Oct.parquet', '2019-Nov.parquet']);

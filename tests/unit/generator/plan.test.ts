@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dayChunks, generatorPlan, generatorStatements } from '../../../src/lib/generator/index';
+import { dayChunks, expectedRows, generatorPlan, generatorStatements, scaleForRows } from '../../../src/lib/generator/index';
 
 describe('generator plan', () => {
 	it('rejects invalid options with the offending value', () => {
@@ -28,7 +28,7 @@ describe('generator plan', () => {
 	it('emits only the requested months but simulates both', () => {
 		const plan = generatorPlan({ scale: 0.001, months: ['2019-11'] });
 		expect(plan.days.every((d) => d.month === '2019-11')).toBe(true);
-		expect(plan.setup.map((s) => s.name)).toContain('sessions October');
+		expect(plan.setup.map((s) => s.name)).toContain('sessions Oct');
 	});
 
 	it('produces the same SQL for the same options and different SQL for another seed', () => {
@@ -38,5 +38,18 @@ describe('generator plan', () => {
 		expect(a).toBe(b);
 		expect(a).not.toBe(c);
 		expect(a).not.toMatch(/\brandom\(|\bhash\(|\bsetseed\(/);
+	});
+});
+
+describe('generator sizing', () => {
+	it('builds sessions in passes of bounded size at scale 1', () => {
+		const names = generatorPlan({ scale: 1 }).setup.map((s) => s.name);
+		expect(names.filter((n) => n.startsWith('sessions Oct'))).toHaveLength(8);
+		expect(names.filter((n) => n.startsWith('sessions Nov'))).toHaveLength(14);
+	});
+
+	it('converts a row count into a scale', () => {
+		expect(scaleForRows(109_950_743)).toBe(1);
+		expect(expectedRows(scaleForRows(10_000_000))).toBe(10_000_000);
 	});
 });
