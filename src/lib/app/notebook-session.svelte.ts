@@ -46,6 +46,9 @@ export class NotebookSession {
 	notice = $state<{ kind: 'error' | 'info'; text: string } | null>(null);
 	/** What the session is doing outside of cell runs (starting, loading data…), or null. */
 	task = $state<string | null>('Starting…');
+	/** Progress of the current task in [0, 1], when it is measurable. */
+	progress = $state<number | null>(null);
+	#taskAbort: AbortController | null = null;
 	dataEpoch = $state('');
 	/** Another tab owns the workspace: this one must not overwrite its autosaved notebook. */
 	readOnly = $state(false);
@@ -294,6 +297,45 @@ export class NotebookSession {
 			}
 			await this.#afterWrites();
 		}
+	}
+
+	/** Replaces `events` with N million generated events (seeded) and re-runs the notebook. */
+	async generateDemo(millions: number): Promise<void> {
+		if (!this.client) return;
+		const { generateDemoEvents } = await import('../ingest/generate-demo');
+		this.#taskAbort = new AbortController();
+		this.task = 'Generating demo data…';
+		this.progress = 0;
+		const started = performance.now();
+		try {
+			const result = await generateDemoEvents(this.client, millions, {
+				signal: this.#taskAbort.signal,
+				onProgress: (p) => {
+					this.task = `Generating demo data: ${p.step}`;
+					this.progress = p.done / p.total;
+				}
+			});
+			const seconds = ((performance.now() - started) / 1000).toFixed(1);
+			this.notice = {
+				kind: 'info',
+				text: `Generated ${result.rows.toLocaleString('en-US')} events (scale ${result.scale.toPrecision(3)}, seed ${result.seed}) in ${seconds} s.`
+			};
+			await this.#setDataEpoch(`generated:${result.scale}:${result.seed}`);
+		} catch (error) {
+			const message = error instanceof Error ? error.message : String(error);
+			this.notice = { kind: 'error', text: this.#taskAbort?.signal.aborted ? 'Generation cancelled; events is unchanged.' : `Generating demo data failed: ${message}` };
+			return;
+		} finally {
+			this.task = null;
+			this.progress = null;
+			this.#taskAbort = null;
+		}
+		await this.runAll(false);
+	}
+
+	/** Stops the current background task (e.g. demo generation), if it can be stopped. */
+	cancelTask() {
+		this.#taskAbort?.abort();
 	}
 
 	exportText(): string {
