@@ -1,0 +1,58 @@
+import { quoteString } from '../data/sql';
+import { basketItemsSteps } from './basket-items-table';
+import { dailySteps } from './daily-table';
+import type { FactContext } from './fact-table';
+import { hourlySteps } from './hourly-table';
+import { monthWindows, normaliseMonths } from './month-windows';
+import { partitionsFor, passCount, ROWS_PER_PASS } from './partitions-for';
+import { productsSteps } from './products-table';
+import { purchasePairsSteps } from './purchase-pairs-table';
+import { sessionsSteps } from './sessions-table';
+import type { StoreStep } from './store-step';
+import { DEFAULT_SCHEMA, storeTable } from './store-tables';
+import { usersSteps } from './users-table';
+
+export interface StorePlanOptions {
+	/** Rows in `events`; sets the number of passes unless `partitions` is given. */
+	rows: number;
+	/** `YYYY-MM` months of the data: users get an `active_<YYYY_MM>` flag for each, and day
+	 *  windows are cut within them (rows outside still land in the first or last window). */
+	months: readonly string[];
+	schema?: string;
+	/** Passes of every bounded build; default partitionsFor(rows, rowsPerPass). */
+	partitions?: number;
+	rowsPerPass?: number;
+	/** purchase_pairs keeps pairs bought together in at least this many baskets; default 2. */
+	minPairBaskets?: number;
+}
+
+/**
+ * Every fact table, rebuilt from `events`, as ordered steps. The first step drops the
+ * `store_build` marker and the last writes it, so a build that was interrupted is visible as
+ * such (no marker) and is redone from the start.
+ */
+export function buildStorePlan(options: StorePlanOptions): StoreStep[] {
+	const schema = options.schema ?? DEFAULT_SCHEMA;
+	const partitions =
+		options.partitions !== undefined ? passCount(options.partitions) : partitionsFor(options.rows, options.rowsPerPass ?? ROWS_PER_PASS);
+	const months = normaliseMonths(options.months);
+	const minPairBaskets = options.minPairBaskets ?? 2;
+	const ctx: FactContext = { schema, partitions, months, windows: monthWindows(months, partitions) };
+	const marker = storeTable(schema, 'store_build');
+	return [
+		{ name: 'start build', sql: `DROP TABLE IF EXISTS ${marker}` },
+		...sessionsSteps(ctx),
+		...usersSteps(ctx),
+		...dailySteps(ctx),
+		...hourlySteps(ctx),
+		...productsSteps(ctx),
+		...basketItemsSteps(ctx),
+		...purchasePairsSteps(ctx, minPairBaskets),
+		{
+			name: 'finish build',
+			sql: `CREATE TABLE ${marker} AS SELECT CAST(get_current_timestamp() AS TIMESTAMP) AS built_at,
+	(SELECT count(*) FROM ${storeTable(schema, 'events')}) AS events, ${partitions} AS partitions,
+	${months.length ? `[${months.map(quoteString).join(', ')}]` : '[]::VARCHAR[]'} AS months, ${minPairBaskets} AS min_pair_baskets`
+		}
+	];
+}

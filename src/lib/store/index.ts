@@ -1,0 +1,31 @@
+// The optimised store: SQL (pure functions of options) that turns raw event batches into the
+// compact `events` table and builds the fact tables the notebook queries. No engine calls here;
+// callers run the steps in order, with progress and CHECKPOINTs between them.
+//
+//   appendEventsSql(source, { rows | passes, invalidRows, staged, schema }) → steps
+//   appendMarkSql(schema) before a batch, undoAppendSql(mark, schema) if it was interrupted
+//   buildStorePlan({ rows, months, partitions?, minPairBaskets?, schema }) → steps
+//   storeReportSql({ tables, schema }) → per-column rows, types, compression, bytes
+//   storeTablesSql(schema), eventMonthsSql(schema), DATABASE_SIZE_SQL
+//
+// Memory: DuckDB-WASM cannot spill operator state (DESIGN §3), so every sort, GROUP BY and
+// join runs over one bounded slice: time slices of a batch, session-id ranges, hash partitions
+// of user_id / product_id, or windows of whole days. partitionsFor(rows) picks ~10M rows a pass.
+export { appendEventsSql, type AppendEventsOptions } from './append-events';
+export { BASKET_ITEM_COLUMNS } from './basket-items-table';
+export { buildStorePlan, type StorePlanOptions } from './build-store-plan';
+export { DAILY_COLUMNS } from './daily-table';
+export { eventMonthsSql } from './event-months';
+export { EVENTS_LAYOUT } from './events-layout';
+export type { FactColumn } from './fact-table';
+export { HOURLY_COLUMNS } from './hourly-table';
+export { partitionsFor, ROWS_PER_PASS } from './partitions-for';
+export { prepareStoreSql } from './prepare-store';
+export { PRODUCT_COLUMNS } from './products-table';
+export { BASKET_LEVELS, PURCHASE_PAIR_COLUMNS, type BasketLevel } from './purchase-pairs-table';
+export { SESSION_COLUMNS } from './sessions-table';
+export { DATABASE_SIZE_SQL, storeReportSql, storeTablesSql } from './store-report';
+export type { StoreStep } from './store-step';
+export { EVENT_KINDS, STORE_TABLES, type EventKind, type StoreTable } from './store-tables';
+export { appendMarkSql, undoAppendSql, type AppendMark } from './undo-append';
+export { activeMonthColumn, USER_COLUMNS } from './users-table';

@@ -1,0 +1,162 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import {
+	appendEventsSql,
+	BASKET_ITEM_COLUMNS,
+	buildStorePlan,
+	DAILY_COLUMNS,
+	HOURLY_COLUMNS,
+	PRODUCT_COLUMNS,
+	PURCHASE_PAIR_COLUMNS,
+	SESSION_COLUMNS,
+	USER_COLUMNS
+} from '../../../src/lib/store';
+import { WasmTestClient } from '../support/wasm-client';
+import { A, B, C, LIGHTS, NO_CODE, NOVEMBER, OCTOBER, P1, P2, P3, P4, PHONES, layout, objects, rawEvents, resetDatabase, runSteps, scalar } from './store-kit';
+
+const MONTHS = ['2019-10', '2019-11'];
+const FACTS = ['sessions', 'users', 'daily', 'hourly', 'products', 'basket_items', 'purchase_pairs'];
+const PHONE = 'electronics.smartphone';
+
+let db: WasmTestClient;
+beforeAll(async () => {
+	db = await WasmTestClient.open();
+});
+afterAll(() => db.close());
+
+async function build(options: { partitions?: number; minPairBaskets?: number; months?: string[] } = {}) {
+	await runSteps(db, appendEventsSql(rawEvents(OCTOBER)));
+	await runSteps(db, appendEventsSql(rawEvents(NOVEMBER)));
+	await runSteps(db, buildStorePlan({ rows: 14, months: options.months ?? MONTHS, minPairBaskets: 1, ...options }));
+}
+
+const row = (names: readonly { name: string }[], values: unknown[]) => Object.fromEntries(names.map((c, i) => [c.name, values[i]]));
+
+describe('fact tables on the hand-built log (3 users, 4 sessions, 2 months)', () => {
+	beforeAll(async () => {
+		await resetDatabase(db);
+		await build();
+	});
+
+	it('sessions: one row per session, purchase without cart and a session over midnight included', async () => {
+		expect(await objects(db, `SELECT * FROM sessions ORDER BY session_id`)).toEqual(
+			[
+				[1, A, 1, '2019-10-05 10:00:00', '2019-10-05 10:05:00', 4, 1, 2, 0, 1, 489.07, 1, 1, true, true, PHONE],
+				[2, B, 1, '2019-10-31 23:58:00', '2019-11-01 00:02:00', 4, 1, 0, 0, 3, 433.42, 2, 2, false, true, PHONE],
+				[3, A, 1, '2019-11-03 09:00:00', '2019-11-03 09:10:00', 2, 1, 0, 0, 1, 130.76, 1, 1, false, true, PHONE],
+				[4, C, 1, '2019-11-10 20:00:00', '2019-11-10 20:06:00', 4, 2, 1, 1, 0, 0, 2, 2, true, false, PHONE]
+			].map((v) => row(SESSION_COLUMNS, v))
+		);
+	});
+
+	it('users: totals, orders as purchase sessions, active days and a flag per month', async () => {
+		const columns = [...USER_COLUMNS, { name: 'active_2019_10' }, { name: 'active_2019_11' }];
+		expect(await objects(db, `SELECT * FROM users ORDER BY user_id`)).toEqual(
+			[
+				[A, '2019-10-05 10:00:00', '2019-11-03 09:10:00', 2, 6, 2, 2, 0, 2, 2, 619.83, '2019-10-05 10:05:00', '2019-11-03 09:10:00', 2, true, true],
+				[B, '2019-10-31 23:58:00', '2019-11-01 00:02:00', 1, 4, 1, 0, 0, 3, 1, 433.42, '2019-11-01 00:01:00', '2019-11-01 00:02:00', 2, true, true],
+				[C, '2019-11-10 20:00:00', '2019-11-10 20:06:00', 1, 4, 2, 1, 1, 0, 0, 0, null, null, 1, false, true]
+			].map((v) => row(columns, v))
+		);
+	});
+
+	it('daily: DAU, buyers, revenue raw and without exact duplicate rows', async () => {
+		expect(await objects(db, `SELECT * FROM daily ORDER BY day`)).toEqual(
+			[
+				['2019-10-05', 4, 1, 2, 0, 1, 1, 1, 1, 489.07, 1, 1, 489.07],
+				['2019-10-31', 1, 1, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0],
+				['2019-11-01', 3, 0, 0, 0, 3, 1, 1, 1, 433.42, 1, 2, 302.66],
+				['2019-11-03', 2, 1, 0, 0, 1, 1, 1, 1, 130.76, 0, 1, 130.76],
+				['2019-11-10', 4, 2, 1, 1, 0, 1, 1, 0, 0, 0, 0, 0]
+			].map((v) => row(DAILY_COLUMNS, v))
+		);
+	});
+
+	it('hourly: one row per UTC hour with events', async () => {
+		expect(await objects(db, `SELECT * FROM hourly ORDER BY hour`)).toEqual(
+			[
+				['2019-10-05 10:00:00', 4, 1, 2, 0, 1, 489.07, 1, 1, 1],
+				['2019-10-31 23:00:00', 1, 1, 0, 0, 0, 0, 1, 1, 0],
+				['2019-11-01 00:00:00', 3, 0, 0, 0, 3, 433.42, 1, 1, 1],
+				['2019-11-03 09:00:00', 2, 1, 0, 0, 1, 130.76, 1, 1, 1],
+				['2019-11-10 20:00:00', 4, 2, 1, 1, 0, 0, 1, 1, 0]
+			].map((v) => row(HOURLY_COLUMNS, v))
+		);
+	});
+
+	it('products: latest labels, a NULL brand kept NULL, prices over all events', async () => {
+		expect(await objects(db, `SELECT * REPLACE (round(avg_price, 6) AS avg_price) FROM products ORDER BY product_id`)).toEqual(
+			[
+				[P1, PHONES, PHONE, 'xiaomi', 5, 2, 2, 0, 1, 489.07, 1, 487.254, 489.07, 479.99, 489.07],
+				[P3, PHONES, PHONE, null, 4, 1, 0, 0, 3, 392.28, 2, 130.76, 130.76, 130.76, 130.76],
+				[P2, NO_CODE, null, 'apple', 2, 1, 0, 0, 1, 171.9, 1, 171.9, 171.9, 171.9, 171.9],
+				[P4, LIGHTS, 'construction.tools.light', 'lucente', 3, 1, 1, 1, 0, 0, 0, 52.53, 52.53, 52.53, 52.53]
+			].map((v) => row(PRODUCT_COLUMNS, v))
+		);
+	});
+
+	it('basket_items: one row per session, user and product bought', async () => {
+		expect(await objects(db, `SELECT * FROM basket_items ORDER BY ALL`)).toEqual(
+			[
+				[1, A, P1, PHONES, PHONE, 'xiaomi', '2019-10-05 10:05:00', 1, 489.07],
+				[2, B, P3, PHONES, PHONE, null, '2019-11-01 00:02:00', 2, 261.52],
+				[2, B, P2, NO_CODE, null, 'apple', '2019-11-01 00:01:00', 1, 171.9],
+				[3, A, P3, PHONES, PHONE, null, '2019-11-03 09:10:00', 1, 130.76]
+			].map((v) => row(BASKET_ITEM_COLUMNS, v))
+		);
+	});
+
+	it('purchase_pairs: pairs per session and per user basket, with the counts lift needs', async () => {
+		expect(await objects(db, `SELECT * FROM purchase_pairs ORDER BY ALL`)).toEqual(
+			[
+				['session', P3, P2, 1, 2, 1, 3],
+				['user', P1, P3, 1, 1, 2, 2],
+				['user', P3, P2, 1, 2, 1, 2]
+			].map((v) => row(PURCHASE_PAIR_COLUMNS, v))
+		);
+	});
+
+	it('store_build marks the finished build', async () => {
+		expect(await objects(db, `SELECT * EXCLUDE (built_at) FROM store_build`)).toEqual([
+			{ events: 14, partitions: 1, months: MONTHS, min_pair_baskets: 1 }
+		]);
+	});
+
+	it('are typed as declared: INTEGER ids and counts, BIGINT category ids, DECIMAL money', async () => {
+		const specs = { sessions: SESSION_COLUMNS, daily: DAILY_COLUMNS, hourly: HOURLY_COLUMNS, products: PRODUCT_COLUMNS, basket_items: BASKET_ITEM_COLUMNS, purchase_pairs: PURCHASE_PAIR_COLUMNS };
+		for (const [table, columns] of Object.entries(specs)) {
+			expect(await layout(db, table)).toEqual(columns.map((c) => `${c.name} ${c.type}`));
+		}
+		expect(await layout(db, 'users')).toEqual([...USER_COLUMNS.map((c) => `${c.name} ${c.type}`), 'active_2019_10 BOOLEAN', 'active_2019_11 BOOLEAN']);
+		expect((await layout(db, 'products')).slice(0, 2)).toEqual(['product_id INTEGER', 'category_id BIGINT']);
+		expect((await layout(db, 'users')).find((c) => c.startsWith('revenue'))).toBe('revenue DECIMAL(18,2)');
+	});
+});
+
+describe('bounded builds', () => {
+	beforeEach(() => resetDatabase(db));
+
+	it('give the same tables in three passes as in one', async () => {
+		await build({ partitions: 1 });
+		for (const t of FACTS) await db.exec(`CREATE TABLE one_${t} AS SELECT * FROM ${t}`);
+		await runSteps(db, buildStorePlan({ rows: 14, months: MONTHS, partitions: 3, minPairBaskets: 1 }));
+		for (const t of FACTS) {
+			expect(await scalar(db, `SELECT count(*) FROM (SELECT * FROM one_${t} EXCEPT ALL SELECT * FROM ${t})`), t).toBe(0);
+			expect(await scalar(db, `SELECT count(*) FROM (SELECT * FROM ${t} EXCEPT ALL SELECT * FROM one_${t})`), t).toBe(0);
+		}
+		expect(await scalar(db, `SELECT partitions FROM store_build`)).toBe(3);
+	});
+
+	it('keep rows outside the listed months', async () => {
+		await build({ partitions: 3, months: ['2019-11'] });
+		expect(await scalar(db, `SELECT sum(events) FROM daily`)).toBe(14);
+		expect(await scalar(db, `SELECT sum(events) FROM hourly`)).toBe(14);
+		expect(await layout(db, 'users').then((l) => l.filter((c) => c.startsWith('active_2019')))).toEqual(['active_2019_11 BOOLEAN']);
+	});
+
+	it('keep only pairs bought together in at least minPairBaskets baskets', async () => {
+		await runSteps(db, appendEventsSql(rawEvents([...OCTOBER, ...NOVEMBER])));
+		await runSteps(db, buildStorePlan({ rows: 14, months: MONTHS }));
+		expect(await scalar(db, `SELECT count(*) FROM purchase_pairs`)).toBe(0);
+		expect(await scalar(db, `SELECT min_pair_baskets FROM store_build`)).toBe(2);
+	});
+});

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { appendEventsSql, buildStorePlan, partitionsFor } from '../../../src/lib/store';
+import { monthWindows } from '../../../src/lib/store/month-windows';
+
+describe('partitionsFor', () => {
+	it('keeps each pass near ten million rows, with at least one pass', () => {
+		expect([0, 1, 10_000_000, 10_000_001, 109_950_743].map((n) => partitionsFor(n))).toEqual([1, 1, 1, 2, 11]);
+		expect(partitionsFor(5_000_000, 2_000_000)).toBe(3);
+	});
+
+	it('rejects nonsense', () => {
+		expect(() => partitionsFor(-1)).toThrow('invalid rows: -1');
+		expect(() => partitionsFor(10, 0)).toThrow('invalid rowsPerPass: 0');
+	});
+});
+
+describe('monthWindows', () => {
+	it('cuts the months into runs of whole days, open at both ends', () => {
+		expect(monthWindows(['2019-11', '2019-10'], 3)).toEqual([
+			`event_time IS NOT NULL AND event_time < TIMESTAMP '2019-10-21'`,
+			`event_time >= TIMESTAMP '2019-10-21' AND event_time < TIMESTAMP '2019-11-11'`,
+			`event_time >= TIMESTAMP '2019-11-11'`
+		]);
+	});
+
+	it('is one window for one pass or no months, and never more windows than days', () => {
+		expect(monthWindows(['2019-10'], 1)).toEqual(['event_time IS NOT NULL']);
+		expect(monthWindows([], 4)).toEqual(['event_time IS NOT NULL']);
+		expect(monthWindows(['2019-02'], 100)).toHaveLength(28);
+	});
+
+	it('names a malformed month', () => {
+		expect(() => monthWindows(['2019-13'], 2)).toThrow('invalid month: 2019-13');
+		expect(() => monthWindows(['Oct 2019'], 2)).toThrow('invalid month: Oct 2019');
+	});
+});
+
+describe('step lists', () => {
+	it('buildStorePlan: marker first and last, one step per pass, passes from rows', () => {
+		const names = buildStorePlan({ rows: 25_000_000, months: ['2019-10', '2019-11'] }).map((s) => s.name);
+		expect(names[0]).toBe('start build');
+		expect(names.at(-1)).toBe('finish build');
+		expect(names.filter((n) => n.startsWith('sessions '))).toEqual(['sessions 1/3', 'sessions 2/3', 'sessions 3/3']);
+		expect(names.filter((n) => n.startsWith('purchase_pairs'))).toHaveLength(6);
+		expect(names).toContain('basket_items');
+		expect(buildStorePlan({ rows: 25_000_000, months: [], partitions: 1 })).toHaveLength(10);
+	});
+
+	it('appendEventsSql: stage and drop only for sources it must copy, a step pair per slice', () => {
+		expect(appendEventsSql('src', { passes: 2 }).map((s) => s.name)).toEqual([
+			'prepare store',
+			'stage events',
+			'check events',
+			'session ids 1/2',
+			'append events 1/2',
+			'session ids 2/2',
+			'append events 2/2',
+			'drop staging'
+		]);
+		expect(appendEventsSql('t', { staged: true, invalidRows: 'route' }).map((s) => s.name)).toEqual([
+			'prepare store',
+			'route invalid rows',
+			'session ids',
+			'append events'
+		]);
+		expect(appendEventsSql('src', { rows: 25_000_000 }).filter((s) => s.name.startsWith('append'))).toHaveLength(3);
+	});
+
+	it('rejects bad options by name', () => {
+		expect(() => appendEventsSql('src', { passes: 0 })).toThrow('invalid passes: 0');
+		expect(() => appendEventsSql('src', { invalidRows: 'skip' as never })).toThrow('invalid invalidRows: skip');
+		expect(() => buildStorePlan({ rows: 1, months: [], minPairBaskets: 0 })).toThrow('invalid minPairBaskets: 0');
+	});
+});
