@@ -30,6 +30,16 @@ export const IS_PURCHASE = `event_type = 'purchase'`;
 /** Sum of purchase prices, 0 when there are none. */
 export const REVENUE = `coalesce(sum(price) FILTER (WHERE ${IS_PURCHASE}), 0)`;
 
+/** events, views, carts, removes, purchases, revenue: the activity counts most fact tables share. */
+export const ACTIVITY_COLUMNS: readonly FactColumn[] = [
+	column('events', 'INTEGER', 'count(*)'),
+	column('views', 'INTEGER', countOf('view')),
+	column('carts', 'INTEGER', countOf('cart')),
+	column('removes', 'INTEGER', countOf('remove_from_cart')),
+	column('purchases', 'INTEGER', countOf('purchase')),
+	column('revenue', 'DECIMAL(18,2)', REVENUE)
+];
+
 /** The value of `col` on the earliest row where it is not NULL; ties go to the smallest value. */
 export const firstOf = (col: string) => `arg_min(${col}, {t: event_time, v: ${col}}) FILTER (WHERE ${col} IS NOT NULL)`;
 

@@ -1,4 +1,4 @@
-import { column, countOf, factTableSteps, IS_PURCHASE, REVENUE, type FactContext } from './fact-table';
+import { ACTIVITY_COLUMNS, column, factTableSteps, IS_PURCHASE, type FactContext } from './fact-table';
 import type { StoreStep } from './store-step';
 import { storeTable } from './store-tables';
 
@@ -6,12 +6,7 @@ import { storeTable } from './store-tables';
 // time-zone offset. Counts include exact duplicates.
 export const HOURLY_COLUMNS = [
 	column('hour', 'TIMESTAMP', `date_trunc('hour', event_time)`),
-	column('events', 'INTEGER', 'count(*)'),
-	column('views', 'INTEGER', countOf('view')),
-	column('carts', 'INTEGER', countOf('cart')),
-	column('removes', 'INTEGER', countOf('remove_from_cart')),
-	column('purchases', 'INTEGER', countOf('purchase')),
-	column('revenue', 'DECIMAL(18,2)', REVENUE),
+	...ACTIVITY_COLUMNS,
 	// Distinct users, sessions and buying users with an event in the hour.
 	column('users', 'INTEGER', 'count(DISTINCT user_id)'),
 	column('sessions', 'INTEGER', 'count(DISTINCT session_id)'),

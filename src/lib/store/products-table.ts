@@ -1,4 +1,4 @@
-import { column, countOf, factTableSteps, hashPart, IS_PURCHASE, lastOf, REVENUE, type FactContext } from './fact-table';
+import { ACTIVITY_COLUMNS, column, factTableSteps, hashPart, IS_PURCHASE, lastOf, type FactContext } from './fact-table';
 import type { StoreStep } from './store-step';
 import { storeTable } from './store-tables';
 
@@ -9,12 +9,7 @@ export const PRODUCT_COLUMNS = [
 	column('category_id', 'BIGINT', lastOf('category_id')),
 	column('category_code', 'VARCHAR', lastOf('category_code')),
 	column('brand', 'VARCHAR', lastOf('brand')),
-	column('events', 'INTEGER', 'count(*)'),
-	column('views', 'INTEGER', countOf('view')),
-	column('carts', 'INTEGER', countOf('cart')),
-	column('removes', 'INTEGER', countOf('remove_from_cart')),
-	column('purchases', 'INTEGER', countOf('purchase')),
-	column('revenue', 'DECIMAL(18,2)', REVENUE),
+	...ACTIVITY_COLUMNS,
 	// Distinct users who bought it.
 	column('buyers', 'INTEGER', `count(DISTINCT user_id) FILTER (WHERE ${IS_PURCHASE})`),
 	// Prices over all its events (views too): mean, median (mean of the middle two on an

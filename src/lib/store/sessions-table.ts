@@ -1,4 +1,4 @@
-import { column, countOf, factTableSteps, firstOf, REVENUE, type FactContext } from './fact-table';
+import { ACTIVITY_COLUMNS, column, countOf, factTableSteps, firstOf, type FactContext } from './fact-table';
 import type { StoreStep } from './store-step';
 import { storeTable } from './store-tables';
 
@@ -12,12 +12,7 @@ export const SESSION_COLUMNS = [
 	column('n_users', 'INTEGER', 'count(DISTINCT user_id)'),
 	column('start_time', 'TIMESTAMP', 'min(event_time)'),
 	column('end_time', 'TIMESTAMP', 'max(event_time)'),
-	column('events', 'INTEGER', 'count(*)'),
-	column('views', 'INTEGER', countOf('view')),
-	column('carts', 'INTEGER', countOf('cart')),
-	column('removes', 'INTEGER', countOf('remove_from_cart')),
-	column('purchases', 'INTEGER', countOf('purchase')),
-	column('revenue', 'DECIMAL(18,2)', REVENUE),
+	...ACTIVITY_COLUMNS,
 	column('n_products', 'INTEGER', 'count(DISTINCT product_id)'),
 	column('n_categories', 'INTEGER', 'count(DISTINCT category_id)'),
 	column('has_cart', 'BOOLEAN', `${countOf('cart')} > 0`),
