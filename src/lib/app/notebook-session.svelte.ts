@@ -18,13 +18,12 @@ import {
 import type { DuckDBClient, EngineStatus } from '../data/duckdb-client';
 import { qualified, quoteString } from '../data/sql';
 import type { CellOutput } from '../runner/cell-output';
-import { CELL_SCHEMA, CELL_SCHEMA_SETUP, createCellRunner } from '../runner/cell-runner';
+import { CELL_SCHEMA, createCellRunner } from '../runner/cell-runner';
 import { fingerprints } from '../runner/fingerprint';
 import { loadSavedNotebook, saveNotebook } from './autosave';
 import { listTables, type CatalogTable } from './catalog';
+import { DatasetWorkspace } from './dataset-workspace.svelte';
 import { STARTER_NOTEBOOK } from './starter-notebook';
-
-export const WORKSPACE_PATH = 'opfs://cin-workspace.duckdb';
 
 type State = CellRuntimeState<CellOutput>;
 
@@ -46,17 +45,22 @@ export class NotebookSession {
 	notice = $state<{ kind: 'error' | 'info'; text: string } | null>(null);
 	/** What the session is doing outside of cell runs (starting, loading data…), or null. */
 	task = $state<string | null>('Starting…');
-	/** Progress of the current task in [0, 1], when it is measurable. */
-	progress = $state<number | null>(null);
-	#taskAbort: AbortController | null = null;
 	dataEpoch = $state('');
 	/** Another tab owns the workspace: this one must not overwrite its autosaved notebook. */
 	readOnly = $state(false);
 
 	client: DuckDBClient | null = null;
 	readonly scheduler: Scheduler<CellOutput>;
+	readonly data: DatasetWorkspace;
 
 	constructor() {
+		this.data = new DatasetWorkspace({
+			onEngineStatus: (status) => (this.engine = status),
+			attach: (client, epoch) => this.#attach(client, epoch),
+			detach: () => this.#detach(),
+			notify: (kind, text) => (this.notice = { kind, text }),
+			onLocked: () => (this.readOnly = true)
+		});
 		this.scheduler = new Scheduler<CellOutput>({
 			run: (cell, ctx) => {
 				if (!this.client) throw new Error('the SQL engine is not ready yet');
@@ -72,42 +76,41 @@ export class NotebookSession {
 		return this.states[id] ?? idleState<CellOutput>();
 	}
 
-	/** Loads the saved (or starter) notebook at once, then starts the engine and runs it. */
+	/** Loads the saved (or starter) notebook at once, then opens the last dataset and runs it. */
 	async start(): Promise<void> {
 		this.#loadInitialDocument();
 		try {
-			await this.#startEngine();
+			await this.data.start();
 		} finally {
 			this.task = null;
 		}
 	}
 
-	async #startEngine(): Promise<void> {
-		try {
-			const { DuckDBClient } = await import('../data/duckdb-client');
-			this.client = await DuckDBClient.open({
-				path: WORKSPACE_PATH,
-				setup: CELL_SCHEMA_SETUP,
-				onStatus: (status) => (this.engine = status)
-			});
-		} catch (error) {
-			const text = error instanceof Error ? error.message : String(error);
-			this.engine = { phase: 'failed', persistent: false, message: text };
-			if (error instanceof Error && error.name === 'WorkspaceLockedError') this.readOnly = true;
+	/** A dataset is open: its cell tables are this notebook's cache, keyed by the data epoch. */
+	async #attach(client: DuckDBClient | null, epoch: string): Promise<void> {
+		this.client = client;
+		if (epoch) this.dataEpoch = epoch;
+		if (!client) {
+			this.catalog = [];
+			this.task = null;
 			return;
 		}
-		await this.refreshCatalog();
-		this.task = 'Loading the sample data…';
-		const { ensureSampleLoaded, SAMPLE_EPOCH } = await import('../ingest/load-sample');
+		this.task = 'Running the notebook…';
 		try {
-			if (await ensureSampleLoaded(this.client)) await this.#setDataEpoch(SAMPLE_EPOCH);
-			this.dataEpoch = await this.#readDataEpoch();
 			await this.refreshCatalog();
-		} catch (error) {
-			this.notice = { kind: 'error', text: `Loading the sample data failed: ${error instanceof Error ? error.message : error}` };
+			await this.runAll(false);
+		} finally {
+			this.task = null;
 		}
-		this.task = null;
-		await this.runAll(false);
+	}
+
+	async #detach(): Promise<void> {
+		this.task = 'Opening the dataset…';
+		this.scheduler.cancel();
+		await this.scheduler.idle();
+		this.client = null;
+		this.states = {};
+		this.catalog = [];
 	}
 
 	#loadInitialDocument() {
@@ -260,82 +263,21 @@ export class NotebookSession {
 		await this.#afterWrites();
 	}
 
-	async #readDataEpoch(): Promise<string> {
-		const r = await this.client!.query(`SELECT value FROM main._workspace WHERE key = 'data_epoch'`).catch(() => null);
-		return r?.rows[0] ? String(r.rows[0][0]) : '';
-	}
-
-	async #setDataEpoch(epoch: string) {
-		await this.client!.exec(`CREATE TABLE IF NOT EXISTS main._workspace (key VARCHAR PRIMARY KEY, value VARCHAR)`);
-		await this.client!.exec(`INSERT OR REPLACE INTO main._workspace VALUES ('data_epoch', ${quoteString(epoch)})`);
-		await this.#afterWrites();
-		this.dataEpoch = epoch;
-	}
-
 	// ---- files -----------------------------------------------------------------------------
 
-	/** Loads data files the user picked; an event log replaces `events` and re-runs the notebook. */
+	/** Data files the user chose: event logs become a new dataset, other CSVs a table. */
 	async openDataFiles(files: Iterable<File>): Promise<void> {
-		if (!this.client) return;
-		const { openDataFile } = await import('../ingest/open-file');
-		for (const file of files) {
-			this.task = `Reading ${file.name}…`;
-			try {
-				const opened = await openDataFile(this.client, file);
-				this.notice = {
-					kind: 'info',
-					text: `${file.name}: ${opened.rows.toLocaleString('en-US')} rows loaded into table ${opened.table}.`
-				};
-				if (opened.isEventLog) {
-					await this.#setDataEpoch(`file:${file.name}:${file.size}:${file.lastModified}:${Date.now()}`);
-					await this.runAll(false);
-				}
-			} catch (error) {
-				this.notice = { kind: 'error', text: error instanceof Error ? error.message : String(error) };
-			} finally {
-				this.task = null;
-			}
-			await this.#afterWrites();
-		}
+		await this.data.openFiles([...files]);
 	}
 
-	/** Replaces `events` with N million generated events (seeded) and re-runs the notebook. */
+	/** A new dataset of N million generated events (seeded). */
 	async generateDemo(millions: number): Promise<void> {
-		if (!this.client) return;
-		const { generateDemoEvents } = await import('../ingest/generate-demo');
-		this.#taskAbort = new AbortController();
-		this.task = 'Generating demo data…';
-		this.progress = 0;
-		const started = performance.now();
-		try {
-			const result = await generateDemoEvents(this.client, millions, {
-				signal: this.#taskAbort.signal,
-				onProgress: (p) => {
-					this.task = `Generating demo data: ${p.step}`;
-					this.progress = p.done / p.total;
-				}
-			});
-			const seconds = ((performance.now() - started) / 1000).toFixed(1);
-			this.notice = {
-				kind: 'info',
-				text: `Generated ${result.rows.toLocaleString('en-US')} events (scale ${result.scale.toPrecision(3)}, seed ${result.seed}) in ${seconds} s.`
-			};
-			await this.#setDataEpoch(`generated:${result.scale}:${result.seed}`);
-		} catch (error) {
-			const message = error instanceof Error ? error.message : String(error);
-			this.notice = { kind: 'error', text: this.#taskAbort?.signal.aborted ? 'Generation cancelled; events is unchanged.' : `Generating demo data failed: ${message}` };
-			return;
-		} finally {
-			this.task = null;
-			this.progress = null;
-			this.#taskAbort = null;
-		}
-		await this.runAll(false);
+		await this.data.generate(millions);
 	}
 
-	/** Stops the current background task (e.g. demo generation), if it can be stopped. */
+	/** Stops the current ingest or generation; nothing of it is kept. */
 	cancelTask() {
-		this.#taskAbort?.abort();
+		this.data.cancelIngest();
 	}
 
 	exportText(): string {

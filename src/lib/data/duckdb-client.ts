@@ -50,6 +50,7 @@ export class DuckDBClient implements SqlClient {
 	#engine: Promise<Engine>;
 	#queue: Promise<unknown> = Promise.resolve();
 	#persistent = false;
+	#releaseLock: () => void = () => {};
 
 	private constructor(options: ClientOptions) {
 		this.#options = options;
@@ -57,10 +58,20 @@ export class DuckDBClient implements SqlClient {
 	}
 
 	static async open(options: ClientOptions): Promise<DuckDBClient> {
-		if (options.path.startsWith('opfs://')) await holdWorkspaceLock(`cin:${options.path}`);
+		const release = options.path.startsWith('opfs://') ? await holdWorkspaceLock(`cin:${options.path}`) : () => {};
 		const client = new DuckDBClient(options);
-		await client.#engine;
+		client.#releaseLock = release;
+		try {
+			await client.#engine;
+		} catch (error) {
+			release();
+			throw error;
+		}
 		return client;
+	}
+
+	get path(): string {
+		return this.#options.path;
 	}
 
 	get persistent(): boolean {
@@ -101,6 +112,16 @@ export class DuckDBClient implements SqlClient {
 		await engine.db.registerFileHandle(name, file, duckdb.DuckDBDataProtocol.BROWSER_FILEREADER, true);
 	}
 
+	/** Appends one Arrow IPC stream (e.g. a Parquet row group) to `main.<table>`, creating it first if asked. */
+	insertArrowIPC(table: string, ipc: Uint8Array, create: boolean): Promise<void> {
+		const run = this.#queue.then(async () => {
+			const engine = await this.#engine;
+			await Promise.race([engine.conn.insertArrowFromIPCStream(ipc, { name: table, schema: 'main', create }), engine.crashed]);
+		});
+		this.#queue = run.catch(() => {});
+		return run;
+	}
+
 	async dropFile(name: string): Promise<void> {
 		const engine = await this.#engine;
 		await engine.db.dropFile(name);
@@ -114,9 +135,17 @@ export class DuckDBClient implements SqlClient {
 		await this.#engine;
 	}
 
+	/** Stops the engine and releases the database (its OPFS handles and the tab's lock). */
 	async close(): Promise<void> {
+		await this.#queue.catch(() => {});
 		const engine = await this.#engine.catch(() => null);
-		if (engine) terminate(engine);
+		if (engine) {
+			// Detach cleanly so OPFS access handles are closed before the files may be removed.
+			await engine.conn.close().catch(() => {});
+			await engine.db.terminate().catch(() => {});
+			engine.worker.terminate();
+		}
+		this.#releaseLock();
 	}
 
 	// One query at a time: DuckDB-WASM has one connection here, and results must not interleave.

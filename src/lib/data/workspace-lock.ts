@@ -11,9 +11,11 @@ export class WorkspaceLockedError extends Error {
 	}
 }
 
-/** Takes the named lock for the rest of the page's life; throws if another tab holds it. */
-export async function holdWorkspaceLock(name: string): Promise<void> {
-	if (typeof navigator === 'undefined' || !navigator.locks) return; // no Web Locks: cannot tell, carry on
+/** Takes the named lock until `release()` (or the page goes away); throws if another tab holds it. */
+export async function holdWorkspaceLock(name: string): Promise<() => void> {
+	if (typeof navigator === 'undefined' || !navigator.locks) return () => {}; // no Web Locks: cannot tell, carry on
+	let release = () => {};
+	const held = new Promise<void>((resolve) => (release = resolve));
 	const granted = await new Promise<boolean>((resolve) => {
 		void navigator.locks.request(name, { ifAvailable: true }, (lock) => {
 			if (!lock) {
@@ -21,8 +23,9 @@ export async function holdWorkspaceLock(name: string): Promise<void> {
 				return;
 			}
 			resolve(true);
-			return new Promise<void>(() => {}); // released when the page goes away
+			return held;
 		});
 	});
 	if (!granted) throw new WorkspaceLockedError();
+	return release;
 }

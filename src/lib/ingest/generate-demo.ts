@@ -1,10 +1,11 @@
-// "Generate a demo data set of N million events" straight into the workspace database: the
-// seeded generator's SQL runs statement by statement on DuckDB-WASM, building a staging table
-// that replaces `events` only once it is complete (a cancelled run leaves `events` as it was).
+// "Generate a demo data set of N million events": the seeded generator's SQL runs statement by
+// statement on DuckDB-WASM into a raw events table, which the ingest then turns into a dataset.
 import type { SqlClient } from '../data/sql-client';
 import { generatorPlan, scaleForRows, createEventsTableSql, DEFAULT_SEED } from '../generator';
 
-const STAGING = 'main._generating';
+/** The raw generated events, until the ingest has appended them to the store. */
+export const GENERATED_TABLE = 'main._generated';
+const STAGING = GENERATED_TABLE;
 
 export interface GenerateProgress {
 	step: string;
@@ -41,14 +42,14 @@ export async function generateDemoEvents(
 			options.onProgress?.({ step: step.name, done: i, total });
 			await client.exec(step.sql, { signal: options.signal });
 		}
-		options.onProgress?.({ step: 'replacing events', done: steps.length, total });
-		await client.exec(`DROP TABLE IF EXISTS main.events; ALTER TABLE ${STAGING} RENAME TO events`, { signal: options.signal });
+	} catch (error) {
+		await client.exec(`DROP TABLE IF EXISTS ${STAGING}`).catch(() => {});
+		throw error;
 	} finally {
 		// The generator's working tables are TEMP; drop them now rather than at tab close.
 		for (const step of plan.cleanup) await client.exec(step.sql).catch(() => {});
-		await client.exec(`DROP TABLE IF EXISTS ${STAGING}`).catch(() => {});
 	}
-	const count = await client.query(`SELECT count(*) FROM main.events`);
+	const count = await client.query(`SELECT count(*) FROM ${STAGING}`);
 	options.onProgress?.({ step: 'done', done: total, total });
 	return { rows: Number(count.rows[0][0]), scale, seed };
 }

@@ -1,6 +1,10 @@
-// First start with no data of the user's: load the bundled sample into table `main.events`.
+// The bundled sample (two gzip CSV months, a few MB) as ingest sources: the sample dataset
+// goes through exactly the pipeline a user's files do.
 import type { DuckDBClient } from '../data/duckdb-client';
-import { readEventsCsv } from './event-schema';
+import { checkCsvHead } from './csv-head';
+import { bundledCsvSource } from './ingest-sources';
+import type { IngestSource } from './ingest-events';
+import { readHead } from './read-head';
 import octoberUrl from '../../../sample-data/2019-Oct.csv.gz?url';
 import novemberUrl from '../../../sample-data/2019-Nov.csv.gz?url';
 
@@ -9,29 +13,15 @@ const SAMPLE_FILES = [
 	['sample-2019-Nov.csv.gz', novemberUrl]
 ] as const;
 
-/** Changes whenever the bundled sample does (the asset names carry content hashes). */
-export const SAMPLE_EPOCH = `sample:${SAMPLE_FILES.map(([, url]) => url.split('/').pop()).join(',')}`;
-
-/** Loads the sample unless `main.events` already exists; returns whether it loaded. */
-export async function ensureSampleLoaded(client: DuckDBClient, signal?: AbortSignal): Promise<boolean> {
-	const existing = await client.query(
-		`SELECT 1 FROM duckdb_tables() WHERE schema_name = 'main' AND table_name = 'events'`,
-		{ signal }
-	);
-	if (existing.rows.length > 0) return false;
-	// The sample is small (a few MB), so buffers are fine here; user files are never copied.
+export async function sampleSources(client: DuckDBClient): Promise<IngestSource[]> {
+	const sources: IngestSource[] = [];
 	for (const [name, url] of SAMPLE_FILES) {
-		const response = await fetch(url, { signal });
+		const response = await fetch(url);
 		if (!response.ok) throw new Error(`could not load the bundled sample ${name} (${response.status} ${response.statusText})`);
-		await client.registerFileBuffer(name, new Uint8Array(await response.arrayBuffer()));
+		const bytes = new Uint8Array(await response.arrayBuffer());
+		const check = checkCsvHead(name, await readHead(new Blob([bytes]), name));
+		if (!check.ok) throw new Error(check.error);
+		sources.push(bundledCsvSource(client, name, bytes, check.layout));
 	}
-	try {
-		const files = SAMPLE_FILES.map(([name]) => name);
-		await client.exec(`CREATE TABLE main.events AS SELECT * FROM ${readEventsCsv(files)} ORDER BY event_time`, { signal });
-		await client.exec(`CHECKPOINT`);
-	} finally {
-		for (const [name] of SAMPLE_FILES) await client.dropFile(name);
-	}
-	return true;
+	return sources;
 }
-

@@ -1,22 +1,17 @@
-// Opening a data file the user picked: an event log (the Kaggle columns) replaces `events`;
-// any other CSV becomes a table named after the file. The file is read lazily by DuckDB, never
-// copied into memory. (Multi-file, Parquet and the optimised store come with the ingest work.)
+// A CSV that is not an event log (a lookup table of stores, say) becomes a table of the open
+// dataset, named after the file, to join in SQL cells. Read lazily by DuckDB, never copied.
 import type { DuckDBClient } from '../data/duckdb-client';
 import { quoteIdent, quoteString } from '../data/sql';
-import { EVENT_COLUMNS, readEventsCsv } from './event-schema';
+import { STORE_TABLES } from '../store/store-tables';
+import { DataFileError } from './data-file-error';
 
 export interface OpenedFile {
 	table: string;
 	rows: number;
-	isEventLog: boolean;
 }
 
-export class DataFileError extends Error {
-	constructor(message: string) {
-		super(message);
-		this.name = 'DataFileError';
-	}
-}
+// The store's own tables: a lookup table must never overwrite them.
+const RESERVED: readonly string[] = [...STORE_TABLES, 'events_rejected', 'events_staging', 'ingest_files', 'ingest_steps', 'store_report'];
 
 const CSV = /\.(csv|tsv|txt)(\.gz)?$/i;
 
@@ -42,16 +37,12 @@ export async function openDataFile(client: DuckDBClient, file: File): Promise<Op
 	const registered = `upload/${file.name}`;
 	await client.registerFile(registered, file);
 	try {
-		const header = await client.query(`DESCRIBE SELECT * FROM read_csv(${quoteString(registered)}, header = true) LIMIT 0`);
-		const names = header.rows.map((r) => String(r[0]).toLowerCase());
-		const isEventLog = EVENT_COLUMNS.every(([name]) => names.includes(name));
-		if (isEventLog) {
-			await client.exec(`CREATE OR REPLACE TABLE main.events AS SELECT * FROM ${readEventsCsv(registered)} ORDER BY event_time`);
-			return { table: 'events', rows: await countRows(client, 'events'), isEventLog };
-		}
 		const table = tableNameFor(file.name);
+		if (RESERVED.includes(table)) {
+			throw new DataFileError(`${file.name} would replace the dataset's table ${table}; rename the file and open it again.`);
+		}
 		await client.exec(`CREATE OR REPLACE TABLE main.${quoteIdent(table)} AS SELECT * FROM read_csv(${quoteString(registered)}, header = true)`);
-		return { table, rows: await countRows(client, table), isEventLog };
+		return { table, rows: await countRows(client, table) };
 	} catch (error) {
 		if (error instanceof DataFileError) throw error;
 		const message = error instanceof Error ? error.message : String(error);

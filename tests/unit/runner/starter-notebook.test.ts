@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Scheduler, parseNotebook, type CellRuntimeState } from '../../../src/lib/notebook';
 import { readEventsCsv } from '../../../src/lib/ingest/event-schema';
+import { appendEventsSql } from '../../../src/lib/store';
 import { STARTER_NOTEBOOK } from '../../../src/lib/app/starter-notebook';
 import { CELL_SCHEMA_SETUP, createCellRunner } from '../../../src/lib/runner/cell-runner';
 import type { CellOutput } from '../../../src/lib/runner/cell-output';
@@ -16,7 +17,8 @@ const SAMPLE = ['2019-Oct.csv.gz', '2019-Nov.csv.gz'].map((f) => path.resolve('s
 let db: WasmTestClient;
 beforeAll(async () => {
 	db = await WasmTestClient.open(CELL_SCHEMA_SETUP);
-	await db.exec(`CREATE TABLE main.events AS SELECT * FROM ${readEventsCsv(SAMPLE)}`);
+	// The app's own pipeline: the sample becomes the compact store `events` (session_id, ENUM…).
+	for (const step of appendEventsSql(readEventsCsv(SAMPLE), { rows: 325_431 })) await db.exec(step.sql);
 }, 120_000);
 afterAll(() => db.close());
 

@@ -1,0 +1,378 @@
+// The datasets of this browser and the one open now. Each dataset is its own OPFS database
+// (store + the notebook's cell tables); opening one starts an engine on it, so switching is a
+// reopen, never a re-ingest. An ingest writes a new database and only replaces the open one
+// once it is complete: a failed, cancelled or interrupted ingest never touches other datasets.
+import type { DuckDBClient, EngineStatus } from '../data/duckdb-client';
+import { databasePath, newDatasetId, type DatasetFile, type DatasetInfo, type DatasetSource } from '../datasets/dataset-info';
+import { DatasetRegistry } from '../datasets/dataset-registry';
+import { deleteDatasetFiles, requestPersistence, storageSummary, type StorageSummary } from '../datasets/dataset-storage';
+import type { ColumnMapping, MappingOffer } from '../ingest/csv-head';
+import type { IngestProgress, IngestReport, IngestSource } from '../ingest/ingest-events';
+import { CELL_SCHEMA_SETUP } from '../runner/cell-runner';
+
+export const SAMPLE_ID = 'sample';
+
+/** Below the 4 GiB wasm ceiling, with room for Arrow results and the page's own memory. */
+export const MEMORY_LIMIT = '2.5GiB';
+const ENGINE_SETUP = [`SET memory_limit = '${MEMORY_LIMIT}'`, ...CELL_SCHEMA_SETUP];
+
+export interface WorkspaceHost {
+	onEngineStatus(status: EngineStatus): void;
+	/** A dataset is open on `client` (or none): show its tables and run the notebook. */
+	attach(client: DuckDBClient | null, epoch: string): Promise<void>;
+	/** The open dataset is about to close: stop running cells. */
+	detach(): Promise<void>;
+	notify(kind: 'error' | 'info', text: string): void;
+	/** Another tab holds the database: this tab must not autosave over it. */
+	onLocked(): void;
+}
+
+export interface PendingMapping {
+	files: File[];
+	handles: FileSystemFileHandle[];
+	fileName: string;
+	offer: MappingOffer;
+}
+
+export interface IngestState extends IngestProgress {
+	title: string;
+}
+
+export class DatasetWorkspace {
+	list = $state.raw<DatasetInfo[]>([]);
+	current = $state.raw<DatasetInfo | null>(null);
+	storage = $state.raw<StorageSummary>({ usage: null, quota: null, persisted: null });
+	ingest = $state.raw<IngestState | null>(null);
+	mapping = $state.raw<PendingMapping | null>(null);
+	client: DuckDBClient | null = null;
+	#registry: DatasetRegistry | null = null;
+	#abort: AbortController | null = null;
+	#host: WorkspaceHost;
+
+	constructor(host: WorkspaceHost) {
+		this.#host = host;
+	}
+
+	get #reg(): DatasetRegistry {
+		this.#registry ??= new DatasetRegistry(localStorage);
+		return this.#registry;
+	}
+
+	get busy(): boolean {
+		return this.ingest !== null;
+	}
+
+	/** Opens the last dataset used (else the bundled sample) and asks to keep storage. */
+	async start(): Promise<void> {
+		this.#refreshList();
+		void this.#askPersistence();
+		const reg = this.#reg;
+		const lastReady = reg.list().find((d) => d.state === 'ready');
+		const id = reg.current && reg.get(reg.current)?.state === 'ready' ? reg.current : (lastReady?.id ?? SAMPLE_ID);
+		const interrupted = reg.list().filter((d) => d.state === 'ingesting');
+		if (interrupted.length) {
+			this.#host.notify(
+				'error',
+				`The ingest of ${interrupted.map((d) => `"${d.name}"`).join(', ')} was interrupted (the tab closed or reloaded). ` +
+					'It is listed under Datasets: remove it, or open its files again.'
+			);
+		}
+		await this.open(id);
+	}
+
+	/** Opens a stored dataset; the sample is ingested on first use. */
+	async open(id: string): Promise<void> {
+		if (this.busy) return;
+		const previous = this.current?.id ?? null;
+		await this.#close();
+		let client: DuckDBClient;
+		try {
+			client = await this.#connect(id);
+		} catch (error) {
+			await this.#failedToOpen(id, error, previous);
+			return;
+		}
+		const { readDatasetSummary } = await import('../ingest/dataset-meta');
+		const summary = await readDatasetSummary(client).catch(() => null);
+		if (!summary?.complete) {
+			await client.close();
+			if (id === SAMPLE_ID) return this.#ingestSample();
+			this.#reg.update(id, { state: 'ingesting' });
+			this.#refreshList();
+			this.#host.notify('error', `Dataset "${this.#reg.get(id)?.name ?? id}" is incomplete (its ingest was interrupted). Remove it and open its files again.`);
+			if (previous && previous !== id) return this.open(previous);
+			return this.#host.attach(null, '');
+		}
+		await this.#attach(id, client);
+	}
+
+	/** Event-log files the user chose (CSV, CSV.gz, Parquet): checked first, then a new dataset.
+	 *  `handles` (from the File System Access pickers) are kept to re-read the files later. */
+	async openFiles(files: File[], mapping: ColumnMapping = {}, handles: FileSystemFileHandle[] = []): Promise<void> {
+		if (this.busy || files.length === 0) return;
+		this.mapping = null;
+		const { planFileIngest } = await import('../ingest/plan-file-ingest');
+		const plan = await planFileIngest(files, mapping);
+		if (plan.kind === 'error') {
+			this.#host.notify('error', plan.error);
+			if (plan.offer) this.mapping = { files, handles, fileName: plan.fileName, offer: plan.offer };
+			return;
+		}
+		if (plan.kind === 'table') {
+			await this.#loadTable(plan.file);
+			return;
+		}
+		for (const note of plan.notes) this.#host.notify('info', note);
+		const name = files.length === 1 ? files[0].name : `${files[0].name} + ${files.length - 1} more`;
+		const id = newDatasetId('files');
+		const { saveHandles } = await import('../datasets/handle-store');
+		await saveHandles(id, handles);
+		await this.#ingestNew(id, name, 'files', files.map(fileInfo), (client) => plan.sources(client));
+	}
+
+	/** Whether an interrupted dataset can be ingested again from its stored file handles. */
+	async canResume(id: string): Promise<boolean> {
+		const { loadHandles } = await import('../datasets/handle-store');
+		return (await loadHandles(id)).length > 0;
+	}
+
+	/** Restarts an interrupted ingest from the same files (asks for permission again). */
+	async resume(id: string): Promise<void> {
+		const { loadHandles } = await import('../datasets/handle-store');
+		const { reopenHandles } = await import('../datasets/pick-files');
+		const picked = await reopenHandles(await loadHandles(id)).catch(() => null);
+		if (!picked) {
+			this.#host.notify('error', 'The browser did not give access to the original files again. Open them with "Open files…".');
+			return;
+		}
+		await this.remove(id, { quiet: true });
+		await this.openFiles(picked.files, {}, picked.handles);
+	}
+
+	/** Generates N million seeded events as a new dataset. */
+	async generate(millions: number): Promise<void> {
+		if (this.busy) return;
+		const { demoSource } = await import('../ingest/ingest-sources');
+		await this.#ingestNew(newDatasetId('demo'), `Demo data: ${millions}M generated events`, 'generated', [], (client) => [
+			demoSource(client, millions, (p) => this.#setIngest({ title: 'Generating demo data', phase: 'append', step: p.step, fraction: (0.5 * p.done) / p.total }))
+		]);
+	}
+
+	cancelIngest() {
+		this.#abort?.abort();
+	}
+
+	/** Removes a dataset and frees its storage; if it is open, another one is opened. */
+	async remove(id: string, options: { quiet?: boolean } = {}): Promise<void> {
+		if (this.busy) return;
+		const wasOpen = this.current?.id === id;
+		if (wasOpen) await this.#close();
+		try {
+			await deleteDatasetFiles(id);
+		} catch (error) {
+			this.#host.notify('error', `Could not delete the files of "${this.#reg.get(id)?.name ?? id}": ${message(error)}. Close other tabs of this app and try again.`);
+			if (wasOpen) await this.open(id);
+			return;
+		}
+		const name = this.#reg.get(id)?.name ?? id;
+		this.#reg.remove(id);
+		const { deleteHandles } = await import('../datasets/handle-store');
+		await deleteHandles(id);
+		this.#refreshList();
+		await this.refreshStorage();
+		if (!options.quiet) this.#host.notify('info', `Deleted "${name}" and freed its storage.`);
+		if (wasOpen) {
+			const next = this.#reg.list().find((d) => d.state === 'ready');
+			await this.open(next?.id ?? SAMPLE_ID);
+		}
+	}
+
+	async refreshStorage(): Promise<void> {
+		this.storage = await storageSummary();
+	}
+
+	// ---- internals ---------------------------------------------------------------------------
+
+	async #connect(id: string): Promise<DuckDBClient> {
+		const { DuckDBClient } = await import('../data/duckdb-client');
+		return DuckDBClient.open({ path: databasePath(id), setup: ENGINE_SETUP, onStatus: (s) => this.#host.onEngineStatus(s) });
+	}
+
+	async #attach(id: string, client: DuckDBClient): Promise<void> {
+		const { readDatasetSummary } = await import('../ingest/dataset-meta');
+		const summary = await readDatasetSummary(client);
+		const built = await client.query(`SELECT built_at::VARCHAR FROM main.store_build`);
+		const reg = this.#reg;
+		if (!reg.get(id)) reg.put(newInfo(id, id === SAMPLE_ID ? 'Bundled sample' : id, id === SAMPLE_ID ? 'sample' : 'files', []));
+		reg.update(id, {
+			state: 'ready',
+			rows: summary.rows,
+			firstEvent: summary.firstEvent,
+			lastEvent: summary.lastEvent,
+			lastOpened: Date.now(),
+			storedBytes: client.persistent ? await measuredBytes(client) : null
+		});
+		reg.setCurrent(id);
+		this.client = client;
+		this.current = reg.get(id) ?? null;
+		this.#refreshList();
+		void this.refreshStorage();
+		await this.#host.attach(client, `${id}:${built.rows[0]?.[0] ?? ''}`);
+	}
+
+	async #close(): Promise<void> {
+		if (!this.client) return;
+		await this.#host.detach();
+		const client = this.client;
+		this.client = null;
+		this.current = null;
+		await client.close();
+	}
+
+	async #failedToOpen(id: string, error: unknown, previous: string | null) {
+		if (error instanceof Error && error.name === 'WorkspaceLockedError') {
+			this.#host.onLocked();
+			this.#host.onEngineStatus({ phase: 'failed', persistent: false, message: error.message });
+			return;
+		}
+		this.#host.notify('error', `Could not open dataset "${this.#reg.get(id)?.name ?? id}": ${message(error)}`);
+		if (previous && previous !== id) await this.open(previous);
+	}
+
+	async #ingestSample(): Promise<void> {
+		const { sampleSources } = await import('../ingest/load-sample');
+		await deleteDatasetFiles(SAMPLE_ID).catch(() => {});
+		await this.#ingestNew(SAMPLE_ID, 'Bundled sample', 'sample', [], (client) => sampleSources(client), { quiet: true });
+	}
+
+	/**
+	 * Builds a new dataset in its own database. Only once the store is complete does it become
+	 * the open dataset; on failure or cancel its files are removed and the previous one reopens.
+	 */
+	async #ingestNew(
+		id: string,
+		name: string,
+		source: DatasetSource,
+		files: DatasetFile[],
+		sources: (client: DuckDBClient) => IngestSource[] | Promise<IngestSource[]>,
+		options: { quiet?: boolean } = {}
+	): Promise<void> {
+		const previous = this.current?.id ?? null;
+		const title = source === 'sample' ? 'Loading the bundled sample' : `Ingesting ${name}`;
+		this.#abort = new AbortController();
+		const signal = this.#abort.signal;
+		this.#setIngest({ title, phase: 'append', step: 'starting', fraction: 0 });
+		this.#reg.put(newInfo(id, name, source, files));
+		this.#refreshList();
+		await this.#close();
+		let client: DuckDBClient | null = null;
+		let report: IngestReport;
+		try {
+			client = await this.#connect(id);
+			const { ingestEvents } = await import('../ingest/ingest-events');
+			const { ingestLogSql, writeStoreReport } = await import('../ingest/dataset-meta');
+			const c = client;
+			report = await ingestEvents(c, await sources(c), {
+				signal,
+				onProgress: (p) => this.#setIngest({ ...p, title, fraction: source === 'generated' ? 0.5 + p.fraction / 2 : p.fraction }),
+				afterStep: () => c.exec('CHECKPOINT')
+			});
+			for (const sql of ingestLogSql(report)) await c.exec(sql);
+			await c.exec('CHECKPOINT');
+			await writeStoreReport(c);
+			await c.exec('CHECKPOINT');
+		} catch (error) {
+			await client?.close().catch(() => {});
+			await deleteDatasetFiles(id).catch(() => {});
+			this.#reg.remove(id);
+			this.#refreshList();
+			this.ingest = null;
+			this.#abort = null;
+			const cancelled = signal.aborted;
+			this.#host.notify('error', cancelled ? `${title} was cancelled; nothing was kept.` : `${title} failed: ${message(error)}`);
+			if (previous && previous !== id) await this.open(previous);
+			else if (id !== SAMPLE_ID) await this.open(SAMPLE_ID);
+			else await this.#host.attach(null, '');
+			return;
+		}
+		this.ingest = null;
+		this.#abort = null;
+		if (!options.quiet) this.#host.notify('info', ingestSummary(name, report));
+		await this.#attach(id, client);
+	}
+
+	/** A CSV that is not an event log: a table of the open dataset, named after the file. */
+	async #loadTable(file: File) {
+		if (!this.client) return;
+		const { openDataFile } = await import('../ingest/open-file');
+		try {
+			const opened = await openDataFile(this.client, file);
+			await this.client.exec('CHECKPOINT');
+			this.#host.notify('info', `${file.name}: ${opened.rows.toLocaleString('en-US')} rows loaded into table ${opened.table}.`);
+			await this.#host.attach(this.client, '');
+		} catch (error) {
+			this.#host.notify('error', message(error));
+		}
+	}
+
+	#setIngest(p: Omit<IngestState, 'elapsedMs' | 'remainingMs'> & Partial<IngestState>) {
+		this.ingest = { elapsedMs: 0, remainingMs: null, ...this.ingest, ...p };
+	}
+
+	#refreshList() {
+		this.list = this.#reg.list();
+	}
+
+	// A refusal is shown for good beside the storage figures (DatasetsPanel), not as a notice
+	// that would hide the next error.
+	async #askPersistence() {
+		await requestPersistence();
+		await this.refreshStorage();
+	}
+}
+
+function newInfo(id: string, name: string, source: DatasetSource, files: DatasetFile[]): DatasetInfo {
+	const now = Date.now();
+	return {
+		id,
+		name,
+		source,
+		files,
+		state: 'ingesting',
+		rows: null,
+		storedBytes: null,
+		sourceBytes: files.reduce((n, f) => n + f.size, 0),
+		firstEvent: null,
+		lastEvent: null,
+		createdAt: now,
+		lastOpened: now
+	};
+}
+
+function fileInfo(file: File): DatasetFile {
+	return { name: file.name, size: file.size, lastModified: file.lastModified };
+}
+
+async function measuredBytes(client: DuckDBClient): Promise<number | null> {
+	// The open database's file cannot be read through OPFS while DuckDB holds it: ask DuckDB.
+	const r = await client.query(`SELECT total_blocks * block_size + coalesce(try_cast(wal_size AS BIGINT), 0) FROM pragma_database_size() WHERE database_name = current_database()`).catch(() => null);
+	return r?.rows[0] ? Number(r.rows[0][0]) : null;
+}
+
+function ingestSummary(name: string, report: IngestReport): string {
+	const n = (v: number) => v.toLocaleString('en-US');
+	const parts = report.files.map((f) => {
+		const problems: string[] = [];
+		if (f.rejectedLines > 0) {
+			const e = f.rejectedExamples[0];
+			problems.push(`${n(f.rejectedLines)} malformed line${f.rejectedLines > 1 ? 's' : ''} skipped (e.g. line ${e.line}: ${e.message}${/Expected Number of Columns/.test(e.message) ? '; if that is the last line, the file is truncated: download it again' : ''})`);
+		}
+		if (f.invalidRows > 0) problems.push(`${n(f.invalidRows)} invalid row${f.invalidRows > 1 ? 's' : ''} kept aside in events_rejected`);
+		return `${f.name}: ${n(f.rows)} events${problems.length ? `; ${problems.join('; ')}` : ''}`;
+	});
+	return `${name}: ${n(report.rows)} events ingested in ${(report.totalMs / 1000).toFixed(1)} s. ${parts.join('. ')}.`;
+}
+
+export function message(error: unknown): string {
+	return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,50 @@
+// The sources an ingest can read, each opened on demand: a user's CSV file (read lazily by
+// DuckDB), the bundled sample, and generated demo data. Browser-side (they register Files).
+import type { DuckDBClient } from '../data/duckdb-client';
+import type { CsvLayout } from './csv-head';
+import { eventsCsvSource } from './csv-source';
+import { GENERATED_TABLE, generateDemoEvents, type GenerateProgress } from './generate-demo';
+import type { IngestSource } from './ingest-events';
+
+// Bytes per row of the original CSV (135) and of its gzip (≈ 20): only to size the passes.
+const rowsHint = (name: string, bytes: number) => Math.ceil(bytes / (/\.gz$/i.test(name) ? 20 : 135));
+
+/** A CSV the user chose; registered as a lazy file reader, never copied into memory. */
+export function csvFileSource(client: DuckDBClient, file: File, layout: CsvLayout): IngestSource {
+	const registered = `ingest/${file.name}`;
+	return {
+		name: file.name,
+		bytes: file.size,
+		rowsHint: rowsHint(file.name, file.size),
+		async open() {
+			await client.registerFile(registered, file);
+			return { relation: eventsCsvSource(registered, layout), rejects: true, close: () => client.dropFile(registered) };
+		}
+	};
+}
+
+/** A small bundled file fetched from the site itself (the sample: a few MB, so a buffer is fine). */
+export function bundledCsvSource(client: DuckDBClient, name: string, bytes: Uint8Array, layout: CsvLayout): IngestSource {
+	return {
+		name,
+		bytes: bytes.byteLength,
+		rowsHint: rowsHint(name, bytes.byteLength),
+		async open() {
+			await client.registerFileBuffer(name, bytes.slice());
+			return { relation: eventsCsvSource(name, layout), rejects: true, close: () => client.dropFile(name) };
+		}
+	};
+}
+
+/** N million seeded synthetic events, generated inside the dataset's own database. */
+export function demoSource(client: DuckDBClient, millions: number, onProgress: (p: GenerateProgress) => void): IngestSource {
+	return {
+		name: `generated ${millions}M events`,
+		bytes: 0,
+		rowsHint: Math.round(millions * 1e6),
+		async open(signal) {
+			await generateDemoEvents(client, millions, { signal, onProgress });
+			return { relation: GENERATED_TABLE, rejects: false, close: () => client.exec(`DROP TABLE IF EXISTS ${GENERATED_TABLE}`) };
+		}
+	};
+}

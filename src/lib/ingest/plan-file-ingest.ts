@@ -1,0 +1,51 @@
+// Before any work, every file the user chose is checked: a clear error (with a column mapping
+// to confirm, where the names differ) stops the ingest with nothing touched.
+import type { DuckDBClient } from '../data/duckdb-client';
+import { EVENT_COLUMNS } from './event-schema';
+import { checkCsvHead, type ColumnMapping, type CsvLayout, type MappingOffer } from './csv-head';
+import { csvFileSource } from './ingest-sources';
+import type { IngestSource } from './ingest-events';
+import { readHead } from './read-head';
+
+export type FileIngestPlan =
+	| { kind: 'events'; notes: string[]; sources: (client: DuckDBClient) => IngestSource[] }
+	/** A CSV with none of the event columns: loaded as a table of the open dataset. */
+	| { kind: 'table'; file: File }
+	| { kind: 'error'; error: string; fileName: string; offer?: MappingOffer };
+
+const CSV = /\.(csv|tsv|txt)(\.gz)?$/i;
+const PARQUET = /\.parquet$/i;
+
+export async function planFileIngest(files: readonly File[], mapping: ColumnMapping = {}): Promise<FileIngestPlan> {
+	const layouts: [File, CsvLayout][] = [];
+	const notes: string[] = [];
+	for (const file of files) {
+		const fail = (error: string, offer?: MappingOffer): FileIngestPlan => ({ kind: 'error', error, fileName: file.name, offer });
+		if (file.size === 0) return fail(`${file.name} is empty (0 bytes). Choose the exported data file itself, not a placeholder.`);
+		if (PARQUET.test(file.name)) {
+			return fail(`${file.name}: Parquet input is not available in this version yet. Open the CSV export (.csv or .csv.gz) instead.`);
+		}
+		if (!CSV.test(file.name)) {
+			return fail(`${file.name} is not a data file this app reads: choose the event log as .csv, .csv.gz or .parquet.`);
+		}
+		let head: string;
+		try {
+			head = await readHead(file, file.name);
+		} catch (error) {
+			return fail(`${file.name} could not be read: ${error instanceof Error ? error.message : String(error)}.`);
+		}
+		const check = checkCsvHead(file.name, head, mapping);
+		if (!check.ok) {
+			if (files.length === 1 && check.offer && sharesNoEventColumn(check.offer)) return { kind: 'table', file };
+			return fail(check.error, check.offer);
+		}
+		layouts.push([file, check.layout]);
+		notes.push(...check.notes);
+	}
+	return { kind: 'events', notes, sources: (client) => layouts.map(([file, layout]) => csvFileSource(client, file, layout)) };
+}
+
+/** Not one event column matched by name: this is some other table, not a damaged event log. */
+function sharesNoEventColumn(offer: MappingOffer): boolean {
+	return offer.missing.length === EVENT_COLUMNS.length && Object.keys(offer.suggested).length === 0;
+}
