@@ -13,7 +13,7 @@ test('a CSV opened through the fallback file input becomes a table', async ({ pa
 	await expect(page.getByTestId('catalog-table').filter({ hasText: 'stores' })).toBeVisible();
 });
 
-test('an event log opened through the fallback input replaces events and re-runs the notebook', async ({ page }) => {
+test('an event log opened through the fallback input becomes the open dataset and the notebook re-runs on it', async ({ page }) => {
 	await page.goto('/');
 	await settled(page);
 	const header = 'event_time,event_type,product_id,category_id,category_code,brand,price,user_id,user_session';
@@ -27,7 +27,7 @@ test('an event log opened through the fallback input replaces events and re-runs
 		mimeType: 'text/csv',
 		buffer: Buffer.from([header, ...rows].join('\n') + '\n')
 	});
-	await expect(page.getByTestId('notice')).toContainText('3 rows loaded into table events');
+	await expect(page.getByTestId('notice')).toContainText('2019-Oct.csv: 3 events ingested', { timeout: 60_000 });
 	await settled(page);
 	await expect(page.locator('[data-testid="cell"][data-cell-name="event_mix"] [data-testid="result-table"]')).toHaveAttribute('data-rows', '3');
 	await expect(page.locator('[data-testid="cell"][data-cell-name="buyers"] [data-testid="result-table"]')).toHaveAttribute('data-rows', '1');

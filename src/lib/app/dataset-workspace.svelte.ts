@@ -122,12 +122,11 @@ export class DatasetWorkspace {
 			await this.#loadTable(plan.file);
 			return;
 		}
-		for (const note of plan.notes) this.#host.notify('info', note);
 		const name = files.length === 1 ? files[0].name : `${files[0].name} + ${files.length - 1} more`;
 		const id = newDatasetId('files');
 		const { saveHandles } = await import('../datasets/handle-store');
 		await saveHandles(id, handles);
-		await this.#ingestNew(id, name, 'files', files.map(fileInfo), (client) => plan.sources(client));
+		await this.#ingestNew(id, name, 'files', files.map(fileInfo), (client) => plan.sources(client), { notes: plan.notes });
 	}
 
 	/** Whether an interrupted dataset can be ingested again from its stored file handles. */
@@ -255,7 +254,7 @@ export class DatasetWorkspace {
 		source: DatasetSource,
 		files: DatasetFile[],
 		sources: (client: DuckDBClient) => IngestSource[] | Promise<IngestSource[]>,
-		options: { quiet?: boolean } = {}
+		options: { quiet?: boolean; notes?: string[] } = {}
 	): Promise<void> {
 		const previous = this.current?.id ?? null;
 		const title = source === 'sample' ? 'Loading the bundled sample' : `Ingesting ${name}`;
@@ -297,7 +296,7 @@ export class DatasetWorkspace {
 		}
 		this.ingest = null;
 		this.#abort = null;
-		if (!options.quiet) this.#host.notify('info', ingestSummary(name, report));
+		if (!options.quiet) this.#host.notify('info', [ingestSummary(name, report), ...(options.notes ?? [])].join(' '));
 		await this.#attach(id, client);
 	}
 

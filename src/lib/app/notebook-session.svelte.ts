@@ -64,7 +64,7 @@ export class NotebookSession {
 		this.scheduler = new Scheduler<CellOutput>({
 			run: (cell, ctx) => {
 				if (!this.client) throw new Error('the SQL engine is not ready yet');
-				return createCellRunner({ client: this.client, fingerprint: (c) => this.#fingerprint(c) })(cell, ctx);
+				return createCellRunner({ client: this.client, fingerprint: (c) => this.#fingerprint(c), variables: () => this.#variables() })(cell, ctx);
 			},
 			onChange: (id, state) => {
 				this.states = { ...this.states, [id]: state };
@@ -149,6 +149,24 @@ export class NotebookSession {
 		this.cells = cells;
 		this.scheduler.setCells(cells);
 		this.#save();
+	}
+
+	#variables(): ReadonlySet<string> {
+		return new Set(this.cells.flatMap((c) => (c.kind === 'input' && c.name ? [c.name.toLowerCase()] : [])));
+	}
+
+	/** Sets an input cell's value (kept in its JSON spec) and re-runs the cells that read it. */
+	async setInput(id: CellId, value: number | string): Promise<void> {
+		const cell = this.cells.find((c) => c.id === id);
+		if (!cell || cell.kind !== 'input') return;
+		let spec: Record<string, unknown>;
+		try {
+			spec = JSON.parse(cell.source);
+		} catch {
+			return;
+		}
+		this.#update(this.cells.map((c) => (c.id === id ? { ...c, source: JSON.stringify({ ...spec, value }) } : c)));
+		await this.run(id);
 	}
 
 	#fingerprint(cell: CellData): string {

@@ -11,6 +11,7 @@ import ehWorkerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?ur
 import mvpWorkerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import { appendRows, columnsOf } from './arrow-convert';
 import { CancelledError, QueryError } from './query-error';
+import { quoteIdent } from './sql';
 import type { QueryOptions, SqlClient } from './sql-client';
 import type { ColumnInfo, QueryResult, Row } from './value';
 import { holdWorkspaceLock } from './workspace-lock';
@@ -110,6 +111,23 @@ export class DuckDBClient implements SqlClient {
 	async registerFile(name: string, file: File): Promise<void> {
 		const engine = await this.#engine;
 		await engine.db.registerFileHandle(name, file, duckdb.DuckDBDataProtocol.BROWSER_FILEREADER, true);
+	}
+
+	setVariable(name: string, value: number | string): Promise<void> {
+		const sql = `SET VARIABLE ${quoteIdent(name)} = ?`;
+		const run = this.#queue.then(async () => {
+			const engine = await this.#engine;
+			const statement = await engine.conn.prepare(sql);
+			try {
+				await Promise.race([statement.query(value), engine.crashed]);
+			} catch (error) {
+				throw new QueryError(error instanceof Error ? error.message : String(error), sql, { cause: error });
+			} finally {
+				await statement.close().catch(() => {});
+			}
+		});
+		this.#queue = run.catch(() => {});
+		return run;
 	}
 
 	/** Appends one Arrow IPC stream (e.g. a Parquet row group) to `main.<table>`, creating it first if asked. */

@@ -13,4 +13,7 @@ export interface QueryOptions {
 export interface SqlClient {
 	query(sql: string, options?: QueryOptions): Promise<QueryResult>;
 	exec(sql: string, options?: { signal?: AbortSignal }): Promise<void>;
+	/** Sets a DuckDB variable (read as getvariable(name)) through a prepared-statement
+	 *  parameter, so the value is never pasted into SQL text. */
+	setVariable(name: string, value: number | string): Promise<void>;
 }

@@ -1,4 +1,5 @@
 import type { ChartSpec } from '../notebook/chart-spec';
+import type { InputSpec } from '../notebook/input-spec';
 import type { ColumnInfo, Row } from '../data/value';
 
 /** What a run of a cell produced; lives in CellRuntimeState.output, never in the document. */
@@ -8,6 +9,8 @@ export type CellOutput =
 	/** An unnamed SQL cell or a statement: its rows are held in memory (capped). */
 	| { kind: 'rows'; columns: ColumnInfo[]; rows: Row[]; rowCount: number }
 	| { kind: 'chart'; spec: ChartSpec; columns: ColumnInfo[]; rows: Row[]; truncated: boolean }
+	/** An input cell: the value its variable now holds. */
+	| { kind: 'input'; spec: InputSpec }
 	| { kind: 'none' };
 
 /** Rows a chart reads at most: Plot draws SVG, more marks than this are unreadable anyway. */

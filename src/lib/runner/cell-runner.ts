@@ -3,6 +3,8 @@
 // unnamed cell streams its rows into memory; a chart reads the rows of the cell it names.
 import type { CellData, RunCell } from '../notebook';
 import { validateChartSpec } from '../notebook/chart-spec';
+import { validateInputSpec } from '../notebook/input-spec';
+import { bindVariables } from './bind-variables';
 import type { SqlClient } from '../data/sql-client';
 import { isSingleQuery, splitStatements, stripComments } from '../data/statements';
 import { qualified, quoteIdent, quoteString } from '../data/sql';
@@ -22,21 +24,42 @@ export interface CellRunnerOptions {
 	client: SqlClient;
 	/** Fingerprint of a cell as of now (see fingerprint.ts). */
 	fingerprint: (cell: CellData) => string;
+	/** Lower-cased names of the notebook's input cells: the variables SQL may read as `$name`. */
+	variables?: () => ReadonlySet<string>;
 }
 
-export function createCellRunner({ client, fingerprint }: CellRunnerOptions): RunCell<CellOutput> {
+export function createCellRunner({ client, fingerprint, variables = () => new Set() }: CellRunnerOptions): RunCell<CellOutput> {
 	return async (cell, { signal, force }) => {
 		switch (cell.kind) {
-			case 'sql':
+			case 'sql': {
+				const bound = { ...cell, source: bindVariables(cell.source, variables()) };
 				return cell.name
-					? runNamedSql(client, cell as CellData & { name: string }, fingerprint(cell), force, signal)
-					: runUnnamedSql(client, cell, signal);
+					? runNamedSql(client, bound as CellData & { name: string }, fingerprint(cell), force, signal)
+					: runUnnamedSql(client, bound, signal);
+			}
 			case 'chart':
 				return runChart(client, cell, signal);
+			case 'input':
+				return runInput(client, cell);
 			default:
 				return { kind: 'none' };
 		}
 	};
+}
+
+/** Sets the input's variable; cheap, so it runs on every notebook run (variables do not persist). */
+async function runInput(client: SqlClient, cell: CellData): Promise<CellOutput> {
+	if (!cell.name) throw new Error('an input cell needs a name: it is the variable SQL cells read as $name');
+	let parsed: unknown;
+	try {
+		parsed = JSON.parse(cell.source);
+	} catch (error) {
+		throw new Error(`input spec is not valid JSON: ${(error as Error).message}`);
+	}
+	const checked = validateInputSpec(parsed);
+	if (!checked.ok) throw new Error(checked.error);
+	await client.setVariable(cell.name.toLowerCase(), checked.spec.value);
+	return { kind: 'input', spec: checked.spec };
 }
 
 async function runNamedSql(

@@ -2,6 +2,7 @@
 // results with the app's own Arrow conversion, so runner and catalog SQL run as in the browser.
 import { tableToRows } from '../../../src/lib/data/arrow-convert';
 import { QueryError } from '../../../src/lib/data/query-error';
+import { quoteIdent } from '../../../src/lib/data/sql';
 import type { QueryOptions, SqlClient } from '../../../src/lib/data/sql-client';
 import type { QueryResult } from '../../../src/lib/data/value';
 import { openWasmDuckDB, type WasmConnection } from './wasm-duckdb';
@@ -32,6 +33,17 @@ export class WasmTestClient implements SqlClient {
 		const { columns, rows } = tableToRows(table);
 		const kept = options.maxRows === undefined ? rows : rows.slice(0, options.maxRows);
 		return { columns, rows: kept, rowCount: rows.length };
+	}
+
+	async setVariable(name: string, value: number | string): Promise<void> {
+		const sql = `SET VARIABLE ${quoteIdent(name)} = ?`;
+		this.statements.push(sql);
+		const statement = this.conn.prepare(sql);
+		try {
+			statement.query(value);
+		} finally {
+			statement.close();
+		}
 	}
 
 	async exec(sql: string, options: { signal?: AbortSignal } = {}): Promise<void> {

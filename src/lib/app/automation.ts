@@ -1,0 +1,104 @@
+// A small read-mostly API on `window.cin` for headless runs (`npm run notebook`, `npm run
+// bench`) and tests: wait for the page to settle, run cells, read results. It drives the same
+// session the UI does; nothing here bypasses the notebook.
+import { qualified } from '../data/sql';
+import type { QueryResult, Value } from '../data/value';
+import type { DatasetInfo } from '../datasets/dataset-info';
+import type { NotebookSession } from './notebook-session.svelte';
+
+export interface CellReport {
+	name: string | null;
+	kind: string;
+	status: string;
+	error: string | null;
+	ms: number | null;
+	rowCount: number | null;
+	columns: { name: string; type: string }[];
+	rows: Value[][];
+}
+
+export interface CinAutomation {
+	/** Resolves once no ingest, task or cell run is in progress (and a dataset is open). */
+	idle(timeoutMs?: number): Promise<void>;
+	dataset(): DatasetInfo | null;
+	/** Runs every cell (`force`: even those whose saved result is current); resolves when done. */
+	runAll(force: boolean): Promise<number>;
+	/** Runs one cell by name and its dependants; resolves with the elapsed ms. */
+	runCell(name: string): Promise<number>;
+	setInput(name: string, value: number | string): Promise<number>;
+	cells(rows: number): Promise<CellReport[]>;
+	query(sql: string): Promise<QueryResult>;
+}
+
+export function installAutomation(session: NotebookSession): void {
+	const byName = (name: string) => {
+		const cell = session.cells.find((c) => c.name === name);
+		if (!cell) throw new Error(`no cell named ${name}`);
+		return cell;
+	};
+	const timed = async (work: () => Promise<void>) => {
+		const t0 = performance.now();
+		await work();
+		return Math.round(performance.now() - t0);
+	};
+	const api: CinAutomation = {
+		async idle(timeoutMs = 600_000) {
+			const until = Date.now() + timeoutMs;
+			const busy = () =>
+				session.task !== null ||
+				session.data.ingest !== null ||
+				!session.client ||
+				Object.values(session.states).some((s) => s.status === 'queued' || s.status === 'running');
+			// Two quiet checks in a row: one run can end just before the next is scheduled.
+			let quiet = 0;
+			while (quiet < 2) {
+				if (Date.now() > until) throw new Error('timed out waiting for the notebook to settle');
+				quiet = busy() ? 0 : quiet + 1;
+				await new Promise((r) => setTimeout(r, 100));
+			}
+		},
+		dataset: () => session.data.current,
+		runAll: (force) => timed(() => session.runAll(force)),
+		runCell: (name) => timed(() => session.run(byName(name).id)),
+		setInput: (name, value) => timed(() => session.setInput(byName(name).id, value)),
+		async cells(rows) {
+			const reports: CellReport[] = [];
+			for (const cell of session.cells) {
+				if (cell.kind === 'markdown') continue;
+				const state = session.state(cell.id);
+				const out = state.output;
+				let columns: CellReport['columns'] = [];
+				let values: Value[][] = [];
+				let rowCount: number | null = null;
+				if (out?.kind === 'table' && session.client) {
+					columns = out.columns.map((c) => ({ name: c.name, type: c.type }));
+					rowCount = out.rowCount;
+					values =
+						out.rowCount <= out.preview.length || rows <= out.preview.length
+						? out.preview.slice(0, rows)
+							: (await session.client.query(`SELECT * FROM ${qualified(out.schema, out.table)} LIMIT ${Math.floor(rows)}`)).rows;
+				} else if (out?.kind === 'rows' || out?.kind === 'chart') {
+					columns = out.columns.map((c) => ({ name: c.name, type: c.type }));
+					rowCount = out.kind === 'rows' ? out.rowCount : out.rows.length;
+					values = out.rows.slice(0, rows);
+				}
+				reports.push({
+					name: cell.name,
+					kind: cell.kind,
+					status: state.status,
+					error: state.error?.message ?? null,
+					ms: state.durationMs,
+					rowCount,
+					columns,
+					rows: values
+				});
+			}
+			return reports;
+		},
+		query(sql) {
+			if (!session.client) throw new Error('no dataset is open');
+			return session.client.query(sql);
+		}
+	};
+	(window as unknown as { cin: CinAutomation }).cin = api;
+}

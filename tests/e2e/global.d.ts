@@ -1,0 +1,7 @@
+import type { CinAutomation } from '../../src/lib/app/automation';
+
+declare global {
+	interface Window {
+		cin: CinAutomation;
+	}
+}
