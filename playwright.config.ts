@@ -5,7 +5,7 @@ const PORT = 4319;
 // E2E tests run the built static site (npm run build) in Debian's Chromium.
 export default defineConfig({
 	testDir: 'tests/e2e',
-	timeout: 90_000,
+	timeout: 240_000,
 	expect: { timeout: 30_000 },
 	fullyParallel: false,
 	workers: 1,

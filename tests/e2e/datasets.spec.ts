@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -110,4 +111,33 @@ test('bad files get specific messages and leave the existing datasets untouched'
 	await page.locator('[data-testid="dataset"][data-dataset-id="sample"]').getByTestId('dataset-open').click();
 	await settled(page, 120_000);
 	expect(await query(page, `SELECT count(*)::INTEGER FROM events`)).toEqual(before);
+});
+
+test('Parquet months ingest through the fallback input with the same counts as the CSV source', async ({ page }) => {
+	test.setTimeout(300_000);
+	const expected = await nativeMonths();
+	// The Parquet files the original platform would have written: native DuckDB, one per month.
+	const dir = mkdtempSync(path.join(tmpdir(), 'cin-parquet-'));
+	const instance = await DuckDBInstance.create(':memory:');
+	const conn = await instance.connect();
+	const files = ['2019-10', '2019-11'].map((month) => path.join(dir, `${month}.parquet`));
+	for (const [i, month] of ['2019-10', '2019-11'].entries()) {
+		await conn.run(
+			`COPY (SELECT * FROM ${readEventsCsv(SAMPLE)} WHERE strftime(event_time, '%Y-%m') = '${month}') TO '${files[i]}' (FORMAT parquet, ROW_GROUP_SIZE 50000)`
+		);
+	}
+	conn.closeSync();
+	instance.closeSync();
+
+	await page.goto('/');
+	await settled(page);
+	await page.getByTestId('file-input').setInputFiles(files);
+	await expect(page.getByTestId('notice')).toContainText('events ingested', { timeout: 240_000 });
+	await settled(page);
+	expect(await page.getByTestId('app').getAttribute('data-dataset')).toMatch(/^files-/);
+	expect(await query(page, `SELECT strftime(event_time, '%Y-%m'), count(*)::INTEGER FROM events GROUP BY 1 ORDER BY 1`)).toEqual(expected);
+	// 19-digit category ids arrive exactly (Int64 all the way, never a JS number).
+	expect(await query(page, `SELECT count(*)::INTEGER FROM events WHERE category_id < 1000000000000000000`)).toEqual([[0]]);
+	const cells = await page.evaluate(() => window.cin.cells(0));
+	expect(cells.filter((c) => c.status !== 'done').map((c) => c.name)).toEqual([]);
 });

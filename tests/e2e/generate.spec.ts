@@ -30,7 +30,7 @@ test('the browser generates the same demo data as native DuckDB as a new dataset
 	await expect(page.getByTestId('task-progress')).toBeVisible();
 	await expect(page.getByTestId('notice')).toContainText('events ingested', { timeout: 150_000 });
 	await settled(page);
-	await expect(page.locator('[data-testid="cell"][data-cell-name="daily"]')).toHaveAttribute('data-status', 'done');
+	await expect(page.locator('[data-testid="cell"][data-cell-name="overview_daily"]')).toHaveAttribute('data-status', 'done');
 
 	await page.getByTestId('add-sql').click();
 	const probe = page.locator('[data-testid="cell"]').last();

@@ -298,6 +298,20 @@ export class NotebookSession {
 		this.data.cancelIngest();
 	}
 
+	/** A named cell's whole table as a CSV or Parquet file to download. */
+	async exportTable(schema: string, table: string, format: 'csv' | 'parquet'): Promise<Blob | null> {
+		if (!this.client) return null;
+		const sql = `SELECT * FROM ${qualified(schema, table)}`;
+		try {
+			if (format === 'csv') return new Blob([(await this.client.exportCsv(sql)).slice()], { type: 'text/csv' });
+			const { writeParquet } = await import('../ingest/parquet');
+			return new Blob([(await writeParquet(await this.client.queryArrowIPC(sql))).slice()], { type: 'application/vnd.apache.parquet' });
+		} catch (error) {
+			this.notice = { kind: 'error', text: `Export of ${table} failed: ${error instanceof Error ? error.message : String(error)}` };
+			return null;
+		}
+	}
+
 	exportText(): string {
 		return this.doc ? serializeNotebook(withCells(this.doc, this.cells)) : '';
 	}

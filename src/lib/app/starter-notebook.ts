@@ -1,4 +1,4 @@
-// The notebook a first-time user sees, over the bundled sample's `events` table.
-import text from './starter-notebook.md?raw';
+// The notebook a first-time user sees: the Customer Intelligence notebook over the open dataset.
+import { customerIntelligenceNotebook } from '../analyses/customer-intelligence';
 
-export const STARTER_NOTEBOOK: string = text;
+export const STARTER_NOTEBOOK: string = customerIntelligenceNotebook();

@@ -3,7 +3,7 @@
 // query that ignores the cancel is stopped by terminating the worker and reopening the
 // database file (OPFS keeps everything committed).
 import * as duckdb from '@duckdb/duckdb-wasm';
-import type { RecordBatch } from 'apache-arrow';
+import { tableToIPC, type RecordBatch } from 'apache-arrow';
 import ehWasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import mvpWasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 // The engine's worker scripts are classic scripts; Vite copies them as hashed same-origin assets.
@@ -11,7 +11,7 @@ import ehWorkerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?ur
 import mvpWorkerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import { appendRows, columnsOf } from './arrow-convert';
 import { CancelledError, QueryError } from './query-error';
-import { quoteIdent } from './sql';
+import { quoteIdent, quoteString } from './sql';
 import type { QueryOptions, SqlClient } from './sql-client';
 import type { ColumnInfo, QueryResult, Row } from './value';
 import { holdWorkspaceLock } from './workspace-lock';
@@ -124,6 +124,39 @@ export class DuckDBClient implements SqlClient {
 				throw new QueryError(error instanceof Error ? error.message : String(error), sql, { cause: error });
 			} finally {
 				await statement.close().catch(() => {});
+			}
+		});
+		this.#queue = run.catch(() => {});
+		return run;
+	}
+
+	/** A query's result as CSV bytes, written by DuckDB's own CSV writer (exact decimals, ISO times). */
+	exportCsv(sql: string): Promise<Uint8Array> {
+		const file = 'cin-export.csv';
+		const run = this.#queue.then(async () => {
+			const engine = await this.#engine;
+			try {
+				await Promise.race([engine.conn.query(`COPY (${sql}) TO ${quoteString(file)} (HEADER, DELIMITER ',')`), engine.crashed]);
+				return await engine.db.copyFileToBuffer(file);
+			} catch (error) {
+				throw new QueryError(error instanceof Error ? error.message : String(error), sql, { cause: error });
+			} finally {
+				await engine.db.dropFile(file).catch(() => {});
+			}
+		});
+		this.#queue = run.catch(() => {});
+		return run;
+	}
+
+	/** A query's result as an Arrow IPC stream (e.g. to write Parquet with parquet-wasm). */
+	queryArrowIPC(sql: string): Promise<Uint8Array> {
+		const run = this.#queue.then(async () => {
+			const engine = await this.#engine;
+			try {
+				const table = await Promise.race([engine.conn.query(sql), engine.crashed]);
+				return tableToIPC(table, 'stream');
+			} catch (error) {
+				throw new QueryError(error instanceof Error ? error.message : String(error), sql, { cause: error });
 			}
 		});
 		this.#queue = run.catch(() => {});

@@ -2,12 +2,10 @@
 // any work: the delimiter, the header's columns, and the format of event_time. Pure text
 // inspection, because DuckDB's sniffer guesses wrong on exactly the files that need a clear
 // message (a few malformed rows make it pick another delimiter).
+import { mappingOffer, type ColumnMapping, type EventColumn, type MappingOffer } from './column-mapping';
 import { EVENT_COLUMNS } from './event-schema';
 
-export type EventColumn = (typeof EVENT_COLUMNS)[number][0];
-
-/** Which file column feeds each event column (only where the names differ). */
-export type ColumnMapping = Partial<Record<EventColumn, string>>;
+export type { ColumnMapping, EventColumn, MappingOffer };
 
 export interface CsvLayout {
 	delimiter: string;
@@ -21,14 +19,6 @@ export interface CsvLayout {
 	ignored: string[];
 }
 
-export interface MappingOffer {
-	missing: EventColumn[];
-	/** File columns not matched by name, to choose from. */
-	candidates: string[];
-	/** Likely matches (e.g. `timestamp` → event_time): pre-selected, never applied unasked. */
-	suggested: ColumnMapping;
-}
-
 export type CsvHeadCheck = { ok: true; layout: CsvLayout; notes: string[] } | { ok: false; error: string; offer?: MappingOffer };
 
 const DELIMITERS = [',', ';', '\t', '|'] as const;
@@ -40,18 +30,6 @@ const TIME_FORMATS: readonly (readonly [RegExp, string])[] = [
 	[/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/, '%Y-%m-%dT%H:%M:%S'],
 	[/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/, '%Y-%m-%dT%H:%M:%SZ']
 ];
-
-const SYNONYMS: Record<EventColumn, readonly string[]> = {
-	event_time: ['timestamp', 'time', 'event_timestamp', 'datetime', 'ts', 'date'],
-	event_type: ['type', 'event', 'action', 'event_name'],
-	product_id: ['product', 'item_id', 'sku', 'productid'],
-	category_id: ['category', 'categoryid', 'cat_id'],
-	category_code: ['category_name', 'category_path', 'categorycode'],
-	brand: ['brand_name', 'manufacturer'],
-	price: ['amount', 'unit_price', 'value'],
-	user_id: ['user', 'customer_id', 'visitor_id', 'userid', 'customer'],
-	user_session: ['session', 'session_id', 'sessionid', 'user_session_id']
-};
 
 /** Checks a file's head; `mapping` is what the user confirmed for columns named otherwise. */
 export function checkCsvHead(fileName: string, head: string, mapping: ColumnMapping = {}): CsvHeadCheck {
@@ -80,18 +58,13 @@ export function checkCsvHead(fileName: string, head: string, mapping: ColumnMapp
 	const used = new Set(Object.values(sources));
 	const unused = columns.filter((c) => !used.has(c));
 	if (missing.length > 0) {
-		const suggested: ColumnMapping = {};
-		for (const name of missing) {
-			const match = unused.find((c) => SYNONYMS[name].includes(c.toLowerCase()) && !Object.values(suggested).includes(c));
-			if (match) suggested[name] = match;
-		}
 		const list = missing.join(', ');
 		return {
 			ok: false,
 			error:
 				`${fileName} is missing the column${missing.length > 1 ? 's' : ''} ${list}. Its header has: ${columns.map((c) => clip(c, 40)).join(', ')}. ` +
 				(unused.length ? 'If the file names them otherwise, map them to its columns; otherwise export the file with the event log columns.' : 'Export the file with the event log columns.'),
-			offer: unused.length ? { missing, candidates: unused, suggested } : undefined
+			offer: unused.length ? mappingOffer(missing, unused) : undefined
 		};
 	}
 	const full = sources as Record<EventColumn, string>;

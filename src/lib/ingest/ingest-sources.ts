@@ -4,7 +4,9 @@ import type { DuckDBClient } from '../data/duckdb-client';
 import type { CsvLayout } from './csv-head';
 import { eventsCsvSource } from './csv-source';
 import { GENERATED_TABLE, generateDemoEvents, type GenerateProgress } from './generate-demo';
+import { DataFileError } from './data-file-error';
 import type { IngestSource } from './ingest-events';
+import type { ParquetLayout } from './parquet/check-parquet-schema';
 
 // Bytes per row of the original CSV (135) and of its gzip (≈ 20): only to size the passes.
 const rowsHint = (name: string, bytes: number) => Math.ceil(bytes / (/\.gz$/i.test(name) ? 20 : 135));
@@ -19,6 +21,32 @@ export function csvFileSource(client: DuckDBClient, file: File, layout: CsvLayou
 		async open() {
 			await client.registerFile(registered, file);
 			return { relation: eventsCsvSource(registered, layout), rejects: true, close: () => client.dropFile(registered) };
+		}
+	};
+}
+
+const PARQUET_TABLE = 'main._parquet_in';
+
+/**
+ * A Parquet file: parquet-wasm decodes it row group by row group (DuckDB-WASM's own Parquet
+ * reader is an extension it would download), each batch goes to DuckDB as Arrow IPC, and the
+ * store append then reads that table like a CSV scan. Memory stays at about one row group.
+ */
+export function parquetFileSource(client: DuckDBClient, file: File, layout: ParquetLayout, rows: number): IngestSource {
+	return {
+		name: file.name,
+		bytes: file.size,
+		rowsHint: rows,
+		async open(signal) {
+			const { readParquetBatches, parquetEventsSource } = await import('./parquet');
+			await client.exec(`DROP TABLE IF EXISTS ${PARQUET_TABLE}`);
+			let first = true;
+			for await (const batch of readParquetBatches(file, { columns: layout.columns, signal })) {
+				await client.insertArrowIPC('_parquet_in', batch.ipc, first);
+				first = false;
+			}
+			if (first) throw new DataFileError(`${file.name} has no rows.`);
+			return { relation: parquetEventsSource(PARQUET_TABLE, layout), rejects: false, close: () => client.exec(`DROP TABLE IF EXISTS ${PARQUET_TABLE}`) };
 		}
 	};
 }

@@ -3,7 +3,7 @@
 import type { DuckDBClient } from '../data/duckdb-client';
 import { EVENT_COLUMNS } from './event-schema';
 import { checkCsvHead, type ColumnMapping, type CsvLayout, type MappingOffer } from './csv-head';
-import { csvFileSource } from './ingest-sources';
+import { csvFileSource, parquetFileSource } from './ingest-sources';
 import type { IngestSource } from './ingest-events';
 import { readHead } from './read-head';
 
@@ -17,13 +17,24 @@ const CSV = /\.(csv|tsv|txt)(\.gz)?$/i;
 const PARQUET = /\.parquet$/i;
 
 export async function planFileIngest(files: readonly File[], mapping: ColumnMapping = {}): Promise<FileIngestPlan> {
-	const layouts: [File, CsvLayout][] = [];
+	const planned: ((client: DuckDBClient) => IngestSource)[] = [];
 	const notes: string[] = [];
 	for (const file of files) {
 		const fail = (error: string, offer?: MappingOffer): FileIngestPlan => ({ kind: 'error', error, fileName: file.name, offer });
 		if (file.size === 0) return fail(`${file.name} is empty (0 bytes). Choose the exported data file itself, not a placeholder.`);
 		if (PARQUET.test(file.name)) {
-			return fail(`${file.name}: Parquet input is not available in this version yet. Open the CSV export (.csv or .csv.gz) instead.`);
+			const { parquetSchema, checkParquetSchema } = await import('./parquet');
+			let schema;
+			try {
+				schema = await parquetSchema(file);
+			} catch (error) {
+				return fail(`${file.name} is not a readable Parquet file (${error instanceof Error ? error.message : String(error)}). Export the event log again, as Parquet or CSV.`);
+			}
+			const check = checkParquetSchema(file.name, schema, mapping);
+			if (!check.ok) return fail(check.error, check.offer);
+			notes.push(...check.notes);
+			planned.push((client) => parquetFileSource(client, file, check.layout, schema.rows));
+			continue;
 		}
 		if (!CSV.test(file.name)) {
 			return fail(`${file.name} is not a data file this app reads: choose the event log as .csv, .csv.gz or .parquet.`);
@@ -39,10 +50,11 @@ export async function planFileIngest(files: readonly File[], mapping: ColumnMapp
 			if (files.length === 1 && check.offer && sharesNoEventColumn(check.offer)) return { kind: 'table', file };
 			return fail(check.error, check.offer);
 		}
-		layouts.push([file, check.layout]);
+		const layout: CsvLayout = check.layout;
+		planned.push((client) => csvFileSource(client, file, layout));
 		notes.push(...check.notes);
 	}
-	return { kind: 'events', notes, sources: (client) => layouts.map(([file, layout]) => csvFileSource(client, file, layout)) };
+	return { kind: 'events', notes, sources: (client) => planned.map((open) => open(client)) };
 }
 
 /** Not one event column matched by name: this is some other table, not a damaged event log. */

@@ -10,6 +10,7 @@ import { purchasePairsSteps } from './purchase-pairs-table';
 import { sessionsSteps } from './sessions-table';
 import type { StoreStep } from './store-step';
 import { DEFAULT_SCHEMA, storeTable } from './store-tables';
+import { userWeeksSteps } from './user-weeks-table';
 import { usersSteps } from './users-table';
 
 export interface StorePlanOptions {
@@ -43,6 +44,7 @@ export function buildStorePlan(options: StorePlanOptions): StoreStep[] {
 		{ name: 'start build', sql: `DROP TABLE IF EXISTS ${marker}` },
 		...sessionsSteps(ctx),
 		...usersSteps(ctx),
+		...userWeeksSteps(ctx),
 		...dailySteps(ctx),
 		...hourlySteps(ctx),
 		...productsSteps(ctx),

@@ -28,4 +28,5 @@ export { DATABASE_SIZE_SQL, storeReportSql, storeTablesSql } from './store-repor
 export type { StoreStep } from './store-step';
 export { EVENT_KINDS, STORE_TABLES, type EventKind, type StoreTable } from './store-tables';
 export { appendMarkSql, undoAppendSql, type AppendMark } from './undo-append';
+export { USER_WEEK_COLUMNS } from './user-weeks-table';
 export { activeMonthColumn, USER_COLUMNS } from './users-table';

@@ -6,6 +6,7 @@ export const STORE_TABLES = [
 	'session_dict',
 	'sessions',
 	'users',
+	'user_weeks',
 	'daily',
 	'hourly',
 	'products',

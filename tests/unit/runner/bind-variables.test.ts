@@ -25,7 +25,7 @@ describe('input cells and $name in the runner', () => {
 	afterAll(() => db.close());
 
 	const cell = (kind: CellData['kind'], name: string | null, source: string): CellData => ({ id: `c-${name}` as CellId, kind, name, source, attrs: {} });
-	const ctx = { signal: new AbortController().signal, force: true };
+	const ctx = { signal: new AbortController().signal, force: true, version: 1 };
 
 	it('binds the value through a prepared statement and a named cell reads it', async () => {
 		const run = createCellRunner({ client: db, fingerprint: () => 'fp', variables: () => new Set(['top_n', 'who']) });

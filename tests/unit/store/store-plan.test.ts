@@ -43,7 +43,7 @@ describe('step lists', () => {
 		expect(names.filter((n) => n.startsWith('sessions '))).toEqual(['sessions 1/3', 'sessions 2/3', 'sessions 3/3']);
 		expect(names.filter((n) => n.startsWith('purchase_pairs'))).toHaveLength(6);
 		expect(names).toContain('basket_items');
-		expect(buildStorePlan({ rows: 25_000_000, months: [], partitions: 1 })).toHaveLength(10);
+		expect(buildStorePlan({ rows: 25_000_000, months: [], partitions: 1 })).toHaveLength(11);
 	});
 
 	it('appendEventsSql: stage and drop only for sources it must copy, a step pair per slice', () => {

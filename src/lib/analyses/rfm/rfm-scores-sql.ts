@@ -1,0 +1,35 @@
+import { rfmSegmentSql } from './rfm-segments';
+
+/**
+ * One row per buyer (a user with at least one purchase row): last purchase time, recency_days,
+ * frequency, monetary, the R, F and M quintile scores and the segment, as issue 5 defines them.
+ * Reads `users`; the reference time needs the last event time, which no fact table keeps to the
+ * second (hourly keeps the hour), so it is one max() over `events` restricted to the last hour:
+ * events are stored in time order, and the scan skips the row groups before it.
+ */
+export function rfmScoresSql(): string {
+	return `WITH reference AS (
+  SELECT max(event_time) + INTERVAL 1 DAY AS reference_time
+  FROM events
+  WHERE event_time >= (SELECT max(hour) FROM hourly)
+),
+buyers AS (
+  SELECT user_id, last_purchase,
+    date_diff('day', last_purchase, reference_time) AS recency_days,
+    orders AS frequency,
+    revenue AS monetary
+  FROM users, reference
+  WHERE purchases > 0
+),
+scored AS (
+  SELECT *,
+    NTILE(5) OVER (ORDER BY recency_days DESC, user_id) AS r,
+    NTILE(5) OVER (ORDER BY frequency, monetary, user_id) AS f,
+    NTILE(5) OVER (ORDER BY monetary, user_id) AS m
+  FROM buyers
+)
+SELECT user_id, last_purchase, recency_days, frequency, monetary, r, f, m,
+  ${rfmSegmentSql('r', 'f')} AS segment
+FROM scored
+ORDER BY user_id`;
+}

@@ -1,0 +1,30 @@
+import { quoteString } from '../../data/sql';
+import { RFM_SEGMENTS } from './rfm-segments';
+
+/** The cell (or table) holding rfmScoresSql()'s rows. */
+export const RFM_SCORES = 'rfm_scores';
+
+/**
+ * One row per segment, every segment even when empty, in display order: buyers, their share,
+ * average and total spend (sum of purchase prices), share of all buyers' spend, average
+ * recency and frequency. Reads the scores table.
+ */
+export function rfmSegmentSummarySql(p: { scores?: string } = {}): string {
+	const scores = p.scores ?? RFM_SCORES;
+	const segments = RFM_SEGMENTS.map((s, i) => `(${quoteString(s.name)}, ${i + 1})`).join(', ');
+	return `WITH segments(segment, position) AS (VALUES ${segments}),
+totals AS (SELECT count(*) AS buyers, sum(monetary) AS spend FROM ${scores})
+SELECT s.segment,
+  count(b.user_id) AS users,
+  round(100 * count(b.user_id) / t.buyers, 2) AS share_pct,
+  round(avg(b.monetary), 2) AS avg_spend,
+  coalesce(sum(b.monetary), 0) AS total_spend,
+  round(100 * coalesce(sum(b.monetary), 0) / t.spend, 2) AS spend_share_pct,
+  round(avg(b.recency_days), 1) AS avg_recency_days,
+  round(avg(b.frequency), 2) AS avg_frequency
+FROM segments AS s
+CROSS JOIN totals AS t
+LEFT JOIN ${scores} AS b ON b.segment = s.segment
+GROUP BY s.segment, s.position, t.buyers, t.spend
+ORDER BY s.position`;
+}

@@ -1,0 +1,105 @@
+import { rfmAtRiskSql } from './rfm-at-risk-sql';
+import { rfmGridSql } from './rfm-grid-sql';
+import { rfmScoresSql } from './rfm-scores-sql';
+import { rfmSegmentSummarySql } from './rfm-segment-summary-sql';
+import { rfmSegmentUsersSql } from './rfm-segment-users-sql';
+import { RFM_SEGMENTS } from './rfm-segments';
+
+const json = (value: unknown) => JSON.stringify(value, null, 2);
+
+const range = ([lo, hi]: readonly [number, number]) => (lo === hi ? `${lo}` : `${lo}–${hi}`);
+
+/** The (R, F) map as a markdown table, from the same list the SQL uses. */
+function segmentTable(): string {
+	const rows = RFM_SEGMENTS.map((s) => `| ${s.name} | ${range(s.r)} | ${range(s.f)} |`);
+	return ['| segment | R | F |', '|---|---|---|', ...rows].join('\n');
+}
+
+/** Section 6 of the Customer Intelligence notebook: RFM segments of the buyers. */
+export function rfmSection(): string {
+	return `## 6. RFM segmentation
+
+Buyers (users with at least one purchase) scored on **R**ecency, **F**requency and
+**M**onetary value:
+- **reference time** = the last event time in the data + 1 day;
+- **recency_days** = \`date_diff('day', last purchase time, reference time)\`, DuckDB's
+  calendar-day difference (a purchase late on the 29th is 2 days before a reference on the 1st);
+- **frequency** = distinct sessions with a purchase; **monetary** = sum of purchase prices.
+
+Scores are quintiles 1–5 (5 = best), made deterministic by their tie-breakers:
+\`R = NTILE(5) OVER (ORDER BY recency_days DESC, user_id)\`,
+\`F = NTILE(5) OVER (ORDER BY frequency, monetary, user_id)\`,
+\`M = NTILE(5) OVER (ORDER BY monetary, user_id)\`.
+Most buyers buy in a single session, so F's tie-breaker splits them by spend: an F of 3 or 4
+can still mean one purchase session. Segments come from (R, F) by the standard map:
+
+${segmentTable()}
+
+\`\`\`sql name=rfm_scores
+${rfmScoresSql()}
+\`\`\`
+
+Per segment: buyers and their share, average and total spend, share of all buyers' spend,
+average recency (days) and frequency (purchase sessions).
+
+\`\`\`sql name=rfm_segments
+${rfmSegmentSummarySql()}
+\`\`\`
+
+\`\`\`chart name=rfm_segments_chart
+${json({
+	data: 'rfm_segments',
+	title: 'Buyers per segment',
+	height: 300,
+	marginLeft: 130,
+	x: { label: 'buyers', grid: true, ticks: 6 },
+	y: { label: null },
+	marks: [{ type: 'barX', x: 'users', y: 'segment', sort: { y: '-x' }, tip: true }, { type: 'ruleX', x: 0 }]
+})}
+\`\`\`
+
+**At-risk value**: the total spend of *At risk* and *Can't lose them* buyers, who bought often
+(F 3–5) but not lately (R 1–2): revenue a win-back campaign would try to keep.
+
+\`\`\`sql name=rfm_at_risk
+${rfmAtRiskSql()}
+\`\`\`
+
+### R, F and M together
+
+Each square is one (R, F) cell, labelled with its number of buyers and coloured by their mean
+M score. Champions sit top right, hibernating buyers bottom left.
+
+\`\`\`sql name=rfm_grid
+${rfmGridSql()}
+\`\`\`
+
+\`\`\`chart name=rfm_grid_chart
+${json({
+	data: 'rfm_grid',
+	title: 'Buyers per R × F cell, coloured by their mean M score',
+	height: 300,
+	marginLeft: 50,
+	x: { label: 'R score (5 = bought most recently)' },
+	y: { label: 'F score (5 = most purchase sessions)', reverse: true },
+	color: { label: 'mean M score', scheme: 'viridis', domain: [1, 5], legend: true },
+	marks: [
+		{ type: 'cell', x: 'r', y: 'f', fill: 'avg_m', inset: 0.5, tip: true },
+		{ type: 'text', x: 'r', y: 'f', text: 'users', fontSize: 11, stroke: 'white', fill: 'black' }
+	]
+})}
+\`\`\`
+
+### Buyers of one segment
+
+The buyers of the chosen segment, highest spend first, ready to export.
+
+\`\`\`input name=rfm_segment
+${json({ type: 'select', value: 'At risk', options: RFM_SEGMENTS.map((s) => s.name), label: 'Segment' })}
+\`\`\`
+
+\`\`\`sql name=rfm_segment_users
+${rfmSegmentUsersSql({ segment: '$rfm_segment', scores: 'rfm_scores' })}
+\`\`\`
+`;
+}

@@ -1,0 +1,75 @@
+// `npm run notebook -- run` end to end: a notebook imported into the built site in headless
+// Chromium, a month of the sample ingested through the file input, every cell run, the results
+// written as JSON (dates as ISO strings, 64-bit ids as strings) and a failing cell → exit 1.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import type { ResultsJson } from '../../scripts/notebook/results-json';
+
+const NOTEBOOK = `---
+notebook: customer-intelligence-notebook
+version: 1
+title: CLI check
+---
+
+# CLI check
+
+\`\`\`input name=top_n
+{ "type": "number", "value": 3, "min": 1, "max": 10 }
+\`\`\`
+
+\`\`\`sql name=top_categories
+SELECT category_id, count(*) AS events, min(event_time) AS first_seen, min(event_time)::DATE AS first_day
+FROM events GROUP BY category_id ORDER BY events DESC, category_id LIMIT $top_n
+\`\`\`
+
+\`\`\`sql name=broken
+SELECT no_such_column FROM events
+\`\`\`
+
+\`\`\`sql name=after_broken
+SELECT count(*) AS n FROM broken
+\`\`\`
+`;
+
+test('npm run notebook runs a notebook headless on a data file and writes its results as JSON', async () => {
+	test.setTimeout(240_000);
+	const dir = mkdtempSync(path.join(tmpdir(), 'cin-notebook-cli-'));
+	try {
+		const notebook = path.join(dir, 'check.md');
+		writeFileSync(notebook, NOTEBOOK);
+		const out = path.join(dir, 'results.json');
+		const run = spawnSync('npm', ['run', 'notebook', '--', 'run', notebook, '--data', 'sample-data/2019-Oct.csv.gz', '--out', out, '--rows', '2'], {
+			encoding: 'utf8',
+			timeout: 220_000
+		});
+		expect(run.status, `${run.stdout}\n${run.stderr}`).toBe(1);
+		expect(run.stderr).toContain('cell broken: error');
+
+		const results = JSON.parse(readFileSync(out, 'utf8')) as ResultsJson;
+		expect(results.dataset).toEqual({
+			rows: 126_801,
+			files: [{ name: '2019-Oct.csv.gz', bytes: expect.any(Number), rows: 126_801, rejectedLines: 0, invalidRows: 0 }]
+		});
+		expect(results.cells.map((c) => `${c.name}:${c.kind}:${c.status}`)).toEqual([
+			'top_n:input:done',
+			'top_categories:sql:done',
+			'broken:sql:error',
+			'after_broken:sql:upstream-error'
+		]);
+		const top = results.cells[1];
+		expect(top.rowCount).toBe(3);
+		expect(top.columns.map((c) => c.type)).toEqual(['BIGINT', 'BIGINT', 'TIMESTAMP', 'DATE']);
+		expect(top.rows).toHaveLength(2);
+		const [id, events, firstSeen, firstDay] = top.rows[0];
+		expect(id).toMatch(/^\d{19}$/); // a 19-digit category id, exact
+		expect(events).toEqual(expect.any(Number));
+		expect(firstSeen).toMatch(/^2019-10-\d\dT\d\d:\d\d:\d\d\.000Z$/);
+		expect(firstDay).toMatch(/^2019-10-\d\d$/);
+		expect(results.cells[2].error).toContain('no_such_column');
+	} finally {
+		rmSync(dir, { recursive: true, force: true });
+	}
+});

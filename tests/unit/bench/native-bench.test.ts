@@ -1,0 +1,32 @@
+// Smoke test of the benchmark's native half, so it cannot rot: the default notebook's every SQL
+// cell and input, and the same store steps the page runs, on native DuckDB over a month of the
+// committed sample (the seeded generator at scale 0.003).
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { STARTER_NOTEBOOK } from '../../../src/lib/app/starter-notebook';
+import { benchNotebook } from '../../../scripts/bench/bench-notebook';
+import { mergeSteps } from '../../../scripts/bench/bench-report';
+import { BENCH_STEPS } from '../../../scripts/bench/bench-steps';
+import { runNativeBench } from '../../../scripts/bench/native-bench';
+
+const OCTOBER = path.resolve('sample-data', '2019-Oct.csv.gz');
+
+describe('the native half of the benchmark', () => {
+	it('ingests, builds the facts and runs every SQL cell and input of the default notebook without error', async () => {
+		const notebook = benchNotebook(STARTER_NOTEBOOK);
+		const run = await runNativeBench({ files: [OCTOBER], notebook, repeat: 1, steps: BENCH_STEPS, threads: 1, log: () => {} });
+		expect(run.version).toMatch(/^DuckDB v\d/);
+		expect(run.rows).toBe(126_801);
+		const errors = run.measurements.filter((m) => m.error).map((m) => `${m.name}: ${m.error}`);
+		expect(errors).toEqual([]);
+		const names = run.measurements.map((m) => m.name);
+		expect(names).toEqual(expect.arrayContaining(['ingest', 'ingest · stage events', 'facts', 'facts · sessions', 'queries (run all)']));
+		for (const q of notebook.queries) expect(names).toContain(`query: ${q.key}`);
+		expect(run.measurements.filter((m) => m.group === 'inputs')).toHaveLength(notebook.inputs.length);
+		expect(run.measurements.every((m) => typeof m.ms === 'number' && m.ms >= 0)).toBe(true);
+		expect(run.peakRssMiB).toBeGreaterThan(0);
+
+		const rows = mergeSteps(null, run, null);
+		expect(rows.find((r) => r.name === 'facts')).toMatchObject({ browserMs: null, ratio: null, nativeMs: expect.any(Number) });
+	}, 60_000);
+});
