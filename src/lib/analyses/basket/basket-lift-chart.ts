@@ -10,7 +10,7 @@ export function basketLiftChart(): ChartSpec {
 		data: 'basket_top_pairs',
 		title: 'Top pairs by lift',
 		height: 620,
-		marginLeft: 260,
+		marginLeft: 290,
 		x: { type: 'log', label: 'lift (log scale; 1 = bought together as often as chance predicts)', grid: true },
 		y: { label: null },
 		marks: [
