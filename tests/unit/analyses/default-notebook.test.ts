@@ -11,7 +11,8 @@ import { checkCsvHead } from '../../../src/lib/ingest/csv-head';
 import { eventsCsvSource } from '../../../src/lib/ingest/csv-source';
 import { ingestLogSql, writeStoreReport } from '../../../src/lib/ingest/dataset-meta';
 import { ingestEvents, type IngestSource } from '../../../src/lib/ingest/ingest-events';
-import { Scheduler, descendants, parseNotebook, type CellData, type CellRuntimeState } from '../../../src/lib/notebook';
+import { Scheduler, descendants, parseNotebook, type CellData, type CellRuntimeState, type NotebookDocument } from '../../../src/lib/notebook';
+import { HEADLINES, nativeRaw } from './headline-crosscheck';
 import type { CellOutput } from '../../../src/lib/runner/cell-output';
 import { CELL_SCHEMA_SETUP, createCellRunner } from '../../../src/lib/runner/cell-runner';
 import { fingerprints } from '../../../src/lib/runner/fingerprint';
@@ -26,13 +27,18 @@ function sampleSource(file: string): IngestSource {
 }
 
 let db: WasmTestClient;
+let doc: NotebookDocument;
+let run: ReturnType<typeof harness>;
 beforeAll(async () => {
 	db = await WasmTestClient.open(CELL_SCHEMA_SETUP);
 	const report = await ingestEvents(db, SAMPLE.map(sampleSource));
 	for (const sql of ingestLogSql(report)) await db.exec(sql);
 	await db.exec('CHECKPOINT');
 	await writeStoreReport(db);
-}, 240_000);
+	doc = parseNotebook(STARTER_NOTEBOOK);
+	run = harness(doc.cells);
+	await run.scheduler.runAll({ force: true });
+}, 300_000);
 afterAll(() => db.close());
 
 function harness(cells: CellData[]) {
@@ -68,16 +74,31 @@ describe('the Customer Intelligence notebook on the committed sample', () => {
 		]);
 	});
 
-	it('runs every cell to done, and a changed input re-runs only its dependants', async () => {
-		const doc = parseNotebook(STARTER_NOTEBOOK);
-		const { scheduler, states, ran } = harness(doc.cells);
-		await scheduler.runAll({ force: true });
+	it('runs every cell to done', () => {
+		const { states } = run;
 		const failures = doc.cells
 			.filter((c) => c.kind !== 'markdown')
 			.map((c) => ({ cell: c.name, status: states.get(c.id)?.status, error: states.get(c.id)?.error?.message ?? null }))
 			.filter((s) => s.status !== 'done');
 		expect(failures).toEqual([]);
+	});
 
+	it('gives the headline numbers an independent native DuckDB computation gives on the raw files', async () => {
+		const ours = async (sql: string) => (await db.query(`SELECT COLUMNS(*)::VARCHAR FROM (${sql})`)).rows.map((r) => r.map(String));
+		const native = await nativeRaw(SAMPLE);
+		try {
+			for (const [label, mine, independent] of HEADLINES) {
+				const rows = await ours(mine);
+				expect(rows.length, label).toBeGreaterThan(0);
+				expect({ label, rows }).toEqual({ label, rows: await native(independent) });
+			}
+		} finally {
+			native.close();
+		}
+	}, 120_000);
+
+	it('re-runs only the dependants of a changed input', async () => {
+		const { scheduler, ran } = run;
 		const input = doc.cells.find((c) => c.name === 'basket_min_lift')!;
 		const readers = doc.cells.filter((c) => c.kind === 'sql' && /\$basket_min_lift\b/.test(c.source)).map((c) => c.name);
 		expect(readers.length).toBeGreaterThan(0);
