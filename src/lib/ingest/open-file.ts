@@ -22,15 +22,8 @@ export function tableNameFor(fileName: string): string {
 	return /^[a-z_]/.test(name) ? name : `t_${name}`;
 }
 
+/** `file` has passed planFileIngest's checks (not empty, a CSV, none of the event columns). */
 export async function openDataFile(client: DuckDBClient, file: File): Promise<OpenedFile> {
-	if (file.size === 0) {
-		throw new DataFileError(`${file.name} is empty (0 bytes). Choose the exported data file itself, not a placeholder.`);
-	}
-	if (/\.parquet$/i.test(file.name)) {
-		throw new DataFileError(
-			`${file.name}: Parquet files are not readable in this version yet. Open the CSV export instead.`
-		);
-	}
 	if (!CSV.test(file.name)) {
 		throw new DataFileError(`${file.name} is not a CSV file (expected .csv, .tsv or .csv.gz).`);
 	}
