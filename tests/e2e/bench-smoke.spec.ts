@@ -52,7 +52,8 @@ test('npm run bench measures ingest, facts, queries, inputs and reopen in both e
 		for (const name of ['ingest', 'facts', 'query: busy_days', 'query: event_mix', 'input: min_dau (re-runs 1 cell)']) {
 			expect(step(name), name).toMatchObject({ browserMs: expect.any(Number), nativeMs: expect.any(Number), nativeAllMs: expect.any(Number), ratio: expect.any(Number) });
 		}
-		expect(step('ingest')?.peakRssMiB).toBeGreaterThan(50);
+		// The page's renderer holds the DuckDB wasm and its buffers: far above an idle renderer (~80 MiB).
+		expect(step('ingest')?.peakRssMiB).toBeGreaterThan(200);
 		expect(step('reopen (reload → saved results shown)')?.browserMs).toBeGreaterThan(0);
 		expect(report.engines[0].peakTotalRssMiB).toBeGreaterThanOrEqual(report.engines[0].peakRssMiB ?? Infinity);
 		expect(report.steps.filter((s) => s.error)).toEqual([]);

@@ -60,8 +60,8 @@ test('two monthly CSVs ingest through the fallback input, reopen after a reload 
 	await settled(page, 120_000);
 	await expect(page.getByTestId('app')).toHaveAttribute('data-dataset', id!);
 	expect(await query(page, `SELECT built_at::VARCHAR FROM store_build`)).toEqual(builtAt);
-	await expect(page.locator('[data-testid="cell"][data-cell-name="daily"]')).toHaveAttribute('data-status', 'done');
-	await expect(page.locator('[data-testid="cell"][data-cell-name="daily"]')).toContainText('from the saved result');
+	await expect(page.locator('[data-testid="cell"][data-cell-name="overview_daily"]')).toHaveAttribute('data-status', 'done');
+	await expect(page.locator('[data-testid="cell"][data-cell-name="overview_daily"]')).toContainText('from the saved result');
 	expect(await opfsFiles(page)).toContain(`cin-${id}.duckdb`);
 
 	const row = page.locator(`[data-testid="dataset"][data-dataset-id="${id}"]`);

@@ -3,7 +3,7 @@ import { expect, type Locator, type Page } from '@playwright/test';
 export const cell = (page: Page, name: string): Locator => page.locator(`[data-testid="cell"][data-cell-name="${name}"]`);
 
 /** Waits until the engine is ready and nothing is loading, queued or running. */
-export async function settled(page: Page, timeout = 120_000): Promise<void> {
+export async function settled(page: Page, timeout = 180_000): Promise<void> {
 	await expect(page.getByTestId('engine-status')).toHaveAttribute('data-phase', 'ready', { timeout });
 	await expect(page.getByTestId('app')).toHaveAttribute('data-busy', 'false', { timeout });
 }
