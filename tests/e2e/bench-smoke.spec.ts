@@ -49,7 +49,7 @@ test('npm run bench measures ingest, facts, queries, inputs and reopen in both e
 		expect(report.files.map((f) => f.name)).toEqual(['2019-Oct.csv', '2019-Nov.csv']);
 		expect(report.engines.map((e) => `${e.engine}:${e.threads}`)).toEqual(['browser:1', 'native:1', `native:${report.machine.cores}`]);
 		const step = (name: string) => report.steps.find((s) => s.name === name);
-		for (const name of ['ingest', 'facts', 'query: busy_days', 'query: event_mix', 'input: min_dau (re-runs 1 cell)']) {
+		for (const name of ['ingest', 'facts', 'round trip (SELECT 1)', 'query: busy_days', 'query: event_mix', 'input: min_dau (re-runs 1 cell)']) {
 			expect(step(name), name).toMatchObject({ browserMs: expect.any(Number), nativeMs: expect.any(Number), nativeAllMs: expect.any(Number), ratio: expect.any(Number) });
 		}
 		// The page's renderer holds the DuckDB wasm and its buffers: far above an idle renderer (~80 MiB).

@@ -36,7 +36,7 @@ test('two monthly CSVs ingest through the fallback input, reopen after a reload 
 	test.setTimeout(300_000);
 	const expected = await nativeMonths();
 	await page.goto('/');
-	await settled(page, 120_000);
+	await settled(page);
 	await expect(page.getByTestId('app')).toHaveAttribute('data-dataset', 'sample');
 
 	await page.getByTestId('file-input').setInputFiles(
@@ -44,7 +44,7 @@ test('two monthly CSVs ingest through the fallback input, reopen after a reload 
 	);
 	await expect(page.getByTestId('ingest')).toBeVisible();
 	await expect(page.getByTestId('notice')).toContainText('events ingested', { timeout: 240_000 });
-	await settled(page, 120_000);
+	await settled(page);
 	const id = await page.getByTestId('app').getAttribute('data-dataset');
 	expect(id).toMatch(/^files-/);
 	const months = await query(page, `SELECT strftime(event_time, '%Y-%m'), count(*)::INTEGER FROM events GROUP BY 1 ORDER BY 1`);
@@ -57,7 +57,7 @@ test('two monthly CSVs ingest through the fallback input, reopen after a reload 
 	expect(await datasetIds(page)).toEqual([`${id}:ready`, 'sample:ready']);
 
 	await page.reload();
-	await settled(page, 120_000);
+	await settled(page);
 	await expect(page.getByTestId('app')).toHaveAttribute('data-dataset', id!);
 	expect(await query(page, `SELECT built_at::VARCHAR FROM store_build`)).toEqual(builtAt);
 	await expect(page.locator('[data-testid="cell"][data-cell-name="overview_daily"]')).toHaveAttribute('data-status', 'done');
@@ -68,7 +68,7 @@ test('two monthly CSVs ingest through the fallback input, reopen after a reload 
 	await row.getByTestId('dataset-delete').click();
 	await row.getByTestId('dataset-delete').click(); // confirm
 	await expect(page.getByTestId('notice')).toContainText('freed its storage');
-	await settled(page, 120_000);
+	await settled(page);
 	await expect(page.getByTestId('app')).toHaveAttribute('data-dataset', 'sample');
 	expect(await datasetIds(page)).toEqual(['sample:ready']);
 	expect((await opfsFiles(page)).filter((f) => f.includes(id!))).toEqual([]);
@@ -77,7 +77,7 @@ test('two monthly CSVs ingest through the fallback input, reopen after a reload 
 test('bad files get specific messages and leave the existing datasets untouched', async ({ page }) => {
 	test.setTimeout(300_000);
 	await page.goto('/');
-	await settled(page, 120_000);
+	await settled(page);
 	const before = await query(page, `SELECT count(*)::INTEGER FROM events`);
 	const open = async (name: string, text: string | Buffer) => {
 		await page.getByTestId('file-input').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.isBuffer(text) ? text : Buffer.from(text) });
@@ -109,7 +109,7 @@ test('bad files get specific messages and leave the existing datasets untouched'
 	expect(states).toHaveLength(3);
 	expect(states).toContain('sample:ready');
 	await page.locator('[data-testid="dataset"][data-dataset-id="sample"]').getByTestId('dataset-open').click();
-	await settled(page, 120_000);
+	await settled(page);
 	expect(await query(page, `SELECT count(*)::INTEGER FROM events`)).toEqual(before);
 });
 

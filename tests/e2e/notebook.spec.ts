@@ -7,7 +7,7 @@ test.beforeEach(async ({ page }) => {
 
 test('the Customer Intelligence notebook runs on the bundled sample with no cell in error', async ({ page }) => {
 	await page.goto('/');
-	await settled(page, 120_000);
+	await settled(page);
 	const statuses = await page.locator('[data-testid="cell"]:not([data-cell-kind="markdown"])').evaluateAll((cells) =>
 		cells.map((c) => `${(c as HTMLElement).dataset.cellName}:${(c as HTMLElement).dataset.status}`)
 	);
@@ -23,7 +23,7 @@ test('the Customer Intelligence notebook runs on the bundled sample with no cell
 
 test('changing an input re-runs exactly the cells that read it', async ({ page }) => {
 	await page.goto('/');
-	await settled(page, 120_000);
+	await settled(page);
 	const byCategory = cell(page, 'funnel_by_category').getByTestId('result-table');
 	const unrelated = cell(page, 'overview_kpis').getByTestId('cell-status');
 	const unrelatedBefore = await unrelated.textContent();
@@ -37,13 +37,13 @@ test('changing an input re-runs exactly the cells that read it', async ({ page }
 	await expect(unrelated).toHaveText(unrelatedBefore ?? '');
 	// The value is part of the notebook text: it survives a reload.
 	await page.reload();
-	await settled(page, 120_000);
+	await settled(page);
 	await expect(byCategory).toHaveAttribute('data-rows', '3');
 });
 
 test('editing an upstream SQL cell re-runs its dependants and their output changes', async ({ page }) => {
 	await page.goto('/');
-	await settled(page, 120_000);
+	await settled(page);
 	const unrelated = cell(page, 'overview_kpis').getByTestId('cell-status');
 	const unrelatedBefore = await unrelated.textContent();
 	await typeInto(cell(page, 'overview_daily'), `SELECT day, revenue, revenue_dedup, users AS dau FROM daily WHERE day < DATE '2019-10-11' ORDER BY day`);
@@ -59,7 +59,7 @@ test('editing an upstream SQL cell re-runs its dependants and their output chang
 
 test('a cycle shows an error on every cell involved and the rest keeps working', async ({ page }) => {
 	await page.goto('/');
-	await settled(page, 120_000);
+	await settled(page);
 	for (const [name, reads] of [
 		['loop_a', 'loop_b'],
 		['loop_b', 'loop_a']
@@ -81,7 +81,7 @@ test('a cycle shows an error on every cell involved and the rest keeps working',
 
 test('reload restores the notebook text and shows saved tables without re-running', async ({ page }) => {
 	await page.goto('/');
-	await settled(page, 120_000);
+	await settled(page);
 	await page.getByTestId('add-sql').click();
 	const added = page.locator('[data-testid="cell"]').last();
 	await added.getByLabel('cell name').fill('my_top_brand');
@@ -93,7 +93,7 @@ test('reload restores the notebook text and shows saved tables without re-runnin
 
 	await page.reload();
 	await expect(cell(page, 'my_top_brand').locator('.cm-content')).toContainText('LIMIT 1');
-	await settled(page, 120_000);
+	await settled(page);
 	// The catalog lists the persisted tables, and results come from them, not from a re-run.
 	await expect(page.getByTestId('catalog-table').filter({ hasText: 'my_top_brand' })).toBeVisible();
 	await expect(cell(page, 'my_top_brand')).toContainText('from the saved result');
@@ -102,7 +102,7 @@ test('reload restores the notebook text and shows saved tables without re-runnin
 
 test('a long query can be cancelled and the notebook keeps working', async ({ page }) => {
 	await page.goto('/');
-	await settled(page, 120_000);
+	await settled(page);
 	await page.getByTestId('add-sql').click();
 	const slow = page.locator('[data-testid="cell"]').last();
 	await typeInto(slow, 'SELECT count(*) FROM range(100000000000) a(i) WHERE hash(i) % 7 = 3');

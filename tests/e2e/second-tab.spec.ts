@@ -4,7 +4,7 @@ import { settled } from './helpers';
 test('a second tab on the same workspace says so instead of failing', async ({ context }) => {
 	const first = await context.newPage();
 	await first.goto('/');
-	await settled(first, 120_000);
+	await settled(first);
 
 	const second = await context.newPage();
 	await second.goto('/');

@@ -86,25 +86,33 @@ async function runNamedSql(
 	}
 	const [query] = splitStatements(cell.source); // without the trailing `;` and comments after it
 	// The newline before ')' keeps a trailing line comment in the query from eating it.
-	await client.exec(`CREATE OR REPLACE TABLE ${table} AS (\n${query}\n)`, { signal });
-	const count = await client.query(`SELECT count(*) FROM ${table}`, { signal });
-	const rowCount = Number(count.rows[0][0]);
+	// One round trip for the table and its metadata, one for the preview: every cell pays the
+	// worker's latency per query, and most results are small enough to count from the preview.
 	await client.exec(
-		`INSERT OR REPLACE INTO ${META} VALUES (${quoteString(cell.name)}, ${quoteString(fp)}, ${rowCount}, now()::TIMESTAMP)`,
+		`CREATE OR REPLACE TABLE ${table} AS (\n${query}\n);\n` +
+			`INSERT OR REPLACE INTO ${META} SELECT ${quoteString(cell.name)}, ${quoteString(fp)}, count(*), now()::TIMESTAMP FROM ${table}`,
 		{ signal }
 	);
-	return describeTable(client, cell.name, rowCount, false, signal);
+	return describeTable(client, cell.name, null, false, signal);
 }
 
+/** `rowCount` null: read it from the metadata unless the preview already holds every row. */
 async function describeTable(
 	client: SqlClient,
 	name: string,
-	rowCount: number,
+	rowCount: number | null,
 	cached: boolean,
 	signal: AbortSignal
 ): Promise<CellOutput> {
 	const preview = await client.query(`SELECT * FROM ${qualified(CELL_SCHEMA, name)} LIMIT ${PREVIEW_ROWS}`, { signal });
-	return { kind: 'table', schema: CELL_SCHEMA, table: name, columns: preview.columns, rowCount, preview: preview.rows, cached };
+	let count = rowCount;
+	if (count === null) {
+		count =
+			preview.rows.length < PREVIEW_ROWS
+				? preview.rows.length
+				: Number((await client.query(`SELECT row_count FROM ${META} WHERE name = ${quoteString(name)}`, { signal })).rows[0][0]);
+	}
+	return { kind: 'table', schema: CELL_SCHEMA, table: name, columns: preview.columns, rowCount: count, preview: preview.rows, cached };
 }
 
 async function runUnnamedSql(client: SqlClient, cell: CellData, signal: AbortSignal): Promise<CellOutput> {
