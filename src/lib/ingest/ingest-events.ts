@@ -91,8 +91,15 @@ export async function ingestEvents(client: SqlClient, sources: readonly IngestSo
 	const run = async (phase: IngestProgress['phase'], file: string | null, step: StoreStep, weight: number) => {
 		progress(phase, step.name, file ?? undefined);
 		const t0 = performance.now();
-		await client.exec(step.sql, { signal });
-		await options.afterStep?.();
+		try {
+			await client.exec(step.sql, { signal });
+			await options.afterStep?.();
+		} catch (error) {
+			if (signal.aborted || !(error instanceof Error)) throw error;
+			// Say where: "out of memory" alone does not tell which pass to make smaller.
+			error.message = `${file ? `${file}, ` : ''}step "${step.name}": ${error.message}`;
+			throw error;
+		}
 		steps.push({ phase, file, step: step.name, ms: Math.round(performance.now() - t0) });
 		done += weight;
 	};

@@ -1,0 +1,93 @@
+// Command-line options of `npm run bench -- --scale S [--only ingest|facts|queries] [--out bench/report.json]`.
+import { SELECTIONS, type Selection } from './bench-step';
+
+export interface BenchArgs {
+	scale: number | null;
+	seed: number;
+	only: Selection | null;
+	out: string;
+	repeat: number;
+	dataDir: string;
+	/** Files or folders to use instead of generated data. */
+	data: string[];
+	/** A notebook file to measure instead of the default notebook. */
+	notebook: string | null;
+	browser: boolean;
+	native: boolean;
+	site: string;
+	quiet: boolean;
+}
+
+export const BENCH_USAGE = `npm run bench -- --scale S [options]
+  --scale S          generator scale: 1.0 ≈ 109.95M rows, 0.01 ≈ 1.1M
+  --seed N           generator seed (default 42)
+  --only STEP        ${SELECTIONS.join(' | ')}: measure only this (and run what it needs)
+  --out FILE         JSON report (default bench/report.json); Markdown beside it (.md)
+  --repeat R         runs of queries, inputs and reopen; medians reported (default 3)
+  --data-dir DIR     cache of generated data (default bench/data)
+  --data PATH...     benchmark these files or folders instead of generated data
+  --notebook FILE    measure this notebook instead of the default one
+  --no-browser       native DuckDB only
+  --no-native        browser only
+  --site DIR         the built site (default build)
+  --quiet            no progress lines`;
+
+export function parseBenchArgs(argv: readonly string[]): BenchArgs {
+	const a: BenchArgs = {
+		scale: null,
+		seed: 42,
+		only: null,
+		out: 'bench/report.json',
+		repeat: 3,
+		dataDir: 'bench/data',
+		data: [],
+		notebook: null,
+		browser: true,
+		native: true,
+		site: 'build',
+		quiet: false
+	};
+	const rest = argv.filter((x) => x !== '--');
+	for (let i = 0; i < rest.length; i++) {
+		const flag = rest[i];
+		const value = () => {
+			const v = rest[++i];
+			if (v === undefined || v.startsWith('--')) throw new Error(`missing value for ${flag}`);
+			return v;
+		};
+		const number = (check: (n: number) => boolean) => {
+			const raw = value();
+			const n = Number(raw);
+			if (!Number.isFinite(n) || !check(n)) throw new Error(`invalid ${flag}: ${raw}`);
+			return n;
+		};
+		switch (flag) {
+			case '--scale': a.scale = number((n) => n > 0 && n <= 10); break;
+			case '--seed': a.seed = number(Number.isInteger); break;
+			case '--only': {
+				const v = value();
+				if (!(SELECTIONS as readonly string[]).includes(v)) throw new Error(`invalid --only: ${v} (allowed: ${SELECTIONS.join(', ')})`);
+				a.only = v as Selection;
+				break;
+			}
+			case '--out': a.out = value(); break;
+			case '--repeat': a.repeat = number((n) => Number.isInteger(n) && n >= 1); break;
+			case '--data-dir': a.dataDir = value(); break;
+			case '--data':
+				a.data.push(value());
+				while (rest[i + 1] !== undefined && !rest[i + 1].startsWith('--')) a.data.push(rest[++i]);
+				break;
+			case '--notebook': a.notebook = value(); break;
+			case '--no-browser': a.browser = false; break;
+			case '--no-native': a.native = false; break;
+			case '--site': a.site = value(); break;
+			case '--quiet': a.quiet = true; break;
+			case '--help': case '-h': throw new Error(BENCH_USAGE);
+			default: throw new Error(`unknown option: ${flag}\n${BENCH_USAGE}`);
+		}
+	}
+	if (a.scale === null && a.data.length === 0) throw new Error(`--scale or --data is required\n${BENCH_USAGE}`);
+	if (a.scale !== null && a.data.length > 0) throw new Error('--scale and --data exclude each other');
+	if (!a.browser && !a.native) throw new Error('--no-browser and --no-native leave nothing to measure');
+	return a;
+}

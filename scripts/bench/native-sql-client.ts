@@ -1,0 +1,38 @@
+// The app's SqlClient over native DuckDB (@duckdb/node-api), so the benchmark's native half can
+// reuse the app's own helpers (writeStoreReport…) on the same SQL the browser runs.
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { bigintToValue } from '../../src/lib/data/arrow-convert';
+import { quoteIdent } from '../../src/lib/data/sql';
+import type { SqlClient } from '../../src/lib/data/sql-client';
+import type { QueryResult, Value } from '../../src/lib/data/value';
+
+const toValue = (v: unknown): Value => {
+	if (typeof v === 'bigint') return bigintToValue(v);
+	if (v === undefined) return null;
+	return v as Value;
+};
+
+export class NativeSqlClient implements SqlClient {
+	constructor(readonly conn: DuckDBConnection) {}
+
+	async query(sql: string): Promise<QueryResult> {
+		const reader = await this.conn.runAndReadAll(sql);
+		const rows = reader.getRowsJS().map((row) => row.map(toValue));
+		const types = reader.columnTypes();
+		const columns = reader.columnNames().map((name, i) => ({ name, type: String(types[i]), kind: 'other' as const }));
+		return { columns, rows, rowCount: rows.length };
+	}
+
+	async exec(sql: string): Promise<void> {
+		await this.conn.run(sql);
+	}
+
+	/** As the browser does it (DuckDBClient.setVariable): a prepared-statement parameter, typed
+	 *  the way DuckDB-WASM binds a JS value (every number as DOUBLE, measured). */
+	async setVariable(name: string, value: number | string): Promise<void> {
+		const statement = await this.conn.prepare(`SET VARIABLE ${quoteIdent(name)} = $1`);
+		if (typeof value === 'string') statement.bindVarchar(1, value);
+		else statement.bindDouble(1, value);
+		await statement.run();
+	}
+}

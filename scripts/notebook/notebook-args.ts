@@ -1,0 +1,62 @@
+// Command-line options of `npm run notebook -- run [notebook.md] --data <file or folder>... --out results.json`.
+
+export interface NotebookArgs {
+	/** The notebook to import; null runs the default notebook the page shows. */
+	notebook: string | null;
+	/** Files and folders; none runs on the bundled sample. */
+	data: string[];
+	out: string;
+	rows: number;
+	site: string;
+	timeoutMs: number;
+	quiet: boolean;
+}
+
+export const NOTEBOOK_USAGE = `npm run notebook -- run [notebook.md] --data <file or folder>... --out results.json [options]
+  notebook.md        notebook to import (default: the page's default notebook)
+  --data PATH...     event-log files (.csv, .csv.gz, .parquet) or folders of them;
+                     repeatable; none: the bundled sample
+  --out FILE         where to write the results JSON (default results.json)
+  --rows N           rows kept per cell (default 1000)
+  --site DIR         the built site (default build)
+  --timeout S        give up after S seconds (default 86400)
+  --quiet            no progress lines`;
+
+export function parseNotebookArgs(argv: readonly string[]): NotebookArgs {
+	const rest = argv.filter((x) => x !== '--');
+	if (rest[0] === '--help' || rest[0] === '-h') throw new Error(NOTEBOOK_USAGE);
+	if (rest[0] !== 'run') throw new Error(`unknown command: ${rest[0] ?? '(none)'}\n${NOTEBOOK_USAGE}`);
+	const a: NotebookArgs = { notebook: null, data: [], out: 'results.json', rows: 1000, site: 'build', timeoutMs: 86_400_000, quiet: false };
+	for (let i = 1; i < rest.length; i++) {
+		const flag = rest[i];
+		const value = () => {
+			const v = rest[++i];
+			if (v === undefined || v.startsWith('--')) throw new Error(`missing value for ${flag}`);
+			return v;
+		};
+		const count = (min: number) => {
+			const raw = value();
+			const n = Number(raw);
+			if (!Number.isInteger(n) || n < min) throw new Error(`invalid ${flag}: ${raw}`);
+			return n;
+		};
+		switch (flag) {
+			case '--data':
+				a.data.push(value());
+				// `--data a b c`: every following non-option is a path too.
+				while (rest[i + 1] !== undefined && !rest[i + 1].startsWith('--')) a.data.push(rest[++i]);
+				break;
+			case '--out': a.out = value(); break;
+			case '--rows': a.rows = count(0); break;
+			case '--site': a.site = value(); break;
+			case '--timeout': a.timeoutMs = count(1) * 1000; break;
+			case '--quiet': a.quiet = true; break;
+			case '--help': case '-h': throw new Error(NOTEBOOK_USAGE);
+			default:
+				if (flag.startsWith('-')) throw new Error(`unknown option: ${flag}\n${NOTEBOOK_USAGE}`);
+				if (a.notebook !== null) throw new Error(`one notebook at a time: got ${a.notebook} and ${flag}`);
+				a.notebook = flag;
+		}
+	}
+	return a;
+}
