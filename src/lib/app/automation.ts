@@ -47,6 +47,7 @@ export function installAutomation(session: NotebookSession): void {
 			const busy = () =>
 				session.task !== null ||
 				session.data.ingest !== null ||
+				session.pendingCheckpoint ||
 				!session.client ||
 				Object.values(session.states).some((s) => s.status === 'queued' || s.status === 'running');
 			// Two quiet checks in a row: one run can end just before the next is scheduled.

@@ -27,6 +27,8 @@ import { STARTER_NOTEBOOK } from './starter-notebook';
 
 type State = CellRuntimeState<CellOutput>;
 
+const CHECKPOINT_DELAY_MS = 1000;
+
 const TEMPLATES: Record<CellKind, string> = {
 	sql: 'SELECT *\nFROM events\nLIMIT 100',
 	markdown: 'Write **markdown** here.',
@@ -46,6 +48,9 @@ export class NotebookSession {
 	/** What the session is doing outside of cell runs (starting, loading data…), or null. */
 	task = $state<string | null>('Starting…');
 	dataEpoch = $state('');
+	/** Cell tables were written and are not yet checkpointed (see #afterWrites). */
+	pendingCheckpoint = $state(false);
+	#checkpointTimer: ReturnType<typeof setTimeout> | null = null;
 	/** Another tab owns the workspace: this one must not overwrite its autosaved notebook. */
 	readOnly = $state(false);
 
@@ -108,6 +113,7 @@ export class NotebookSession {
 		this.task = 'Opening the dataset…';
 		this.scheduler.cancel();
 		await this.scheduler.idle();
+		await this.flushCheckpoint();
 		this.client = null;
 		this.states = {};
 		this.catalog = [];
@@ -250,15 +256,28 @@ export class NotebookSession {
 	}
 
 	// DuckDB-WASM does not make the WAL durable in OPFS: what is not checkpointed is lost when
-	// the tab closes. Checkpoint after every batch of writes, then show the new tables.
+	// the tab closes. Cell tables are a cache (the notebook text is saved on every edit), so
+	// the CHECKPOINT is deferred a moment and shared by bursts of runs instead of making every
+	// input change wait for a flush to OPFS; it is forced before a dataset closes.
 	async #afterWrites(): Promise<void> {
 		if (!this.client) return;
+		if (this.#checkpointTimer !== null) clearTimeout(this.#checkpointTimer);
+		this.pendingCheckpoint = true;
+		this.#checkpointTimer = setTimeout(() => void this.flushCheckpoint(), CHECKPOINT_DELAY_MS);
+		void this.refreshCatalog();
+	}
+
+	/** Makes the cell tables written so far durable now. */
+	async flushCheckpoint(): Promise<void> {
+		if (this.#checkpointTimer !== null) clearTimeout(this.#checkpointTimer);
+		this.#checkpointTimer = null;
+		if (!this.pendingCheckpoint) return;
 		try {
-			await this.client.exec('CHECKPOINT');
+			await this.client?.exec('CHECKPOINT');
 		} catch (error) {
 			console.warn('checkpoint failed', error);
 		}
-		await this.refreshCatalog();
+		this.pendingCheckpoint = false;
 	}
 
 	cancel(id?: CellId) {
