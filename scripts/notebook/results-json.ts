@@ -14,16 +14,8 @@ export interface DatasetFileJson {
 	invalidRows: number;
 }
 
-export interface CellJson {
-	name: string | null;
-	kind: string;
-	status: string;
-	error: string | null;
-	ms: number | null;
-	rowCount: number | null;
-	columns: { name: string; type: string }[];
-	rows: JsonValue[][];
-}
+/** A cell as the page reports it (window.cin.cells), with values made JSON. */
+export type CellJson = Omit<CellReport, 'rows'> & { rows: JsonValue[][] };
 
 export interface ResultsJson {
 	dataset: { rows: number; files: DatasetFileJson[] };
