@@ -34,6 +34,8 @@ export interface BrowserRun extends Run {
 	hp: HeadlessPage;
 	/** The page's ingest step log (main.ingest_steps), once the ingest step has run. */
 	storeSteps: StepTiming[] | null;
+	/** First contentful paint of the site's first visit (fresh profile, nothing cached). */
+	coldPaintMs: number | null;
 }
 
 export interface NativeRun extends Run {

@@ -39,6 +39,8 @@ export async function runBrowserBench(options: BenchOptions & { siteDir?: string
 	try {
 		hp = await openHeadlessPage({ siteDir: options.siteDir, log: (l) => options.log(`  browser: ${l}`) });
 		const page = hp.page;
+		// The first visit of a fresh profile: nothing cached, the sample not yet ingested.
+		const coldPaint = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null);
 		const [duckdb, agent] = await page.evaluate(async () => [
 			String((await (window as unknown as CinWindow).cin.query('SELECT version()')).rows[0][0]),
 			navigator.userAgent
@@ -46,7 +48,7 @@ export async function runBrowserBench(options: BenchOptions & { siteDir?: string
 		version = `DuckDB-WASM ${duckdb} in ${/(?:Headless)?Chrom(?:e|ium)\/[\d.]+/.exec(agent)?.[0] ?? agent}`;
 		// The benchmark's notebook text, so both engines run exactly the same cells.
 		await importNotebook(hp, { name: 'benchmark-notebook.md', text: options.notebook.text });
-		const run: BrowserRun = { ...options, hp, sampler, storeSteps: null };
+		const run: BrowserRun = { ...options, hp, sampler, storeSteps: null, coldPaintMs: coldPaint === null ? null : Math.round(coldPaint) };
 		for (const step of options.steps) {
 			if (!step.browser) continue;
 			options.log(`browser: ${step.name}…`);

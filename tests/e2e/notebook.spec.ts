@@ -134,3 +134,33 @@ test('markdown from the document is rendered as text, never as HTML', async ({ p
 	expect(await md.locator('a[href^="javascript"]').count()).toBe(0);
 	expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
 });
+
+test('a reload shows the saved results before the engine has started, and runs no cell again', async ({ page }) => {
+	await page.goto('/');
+	await settled(page);
+	const kpis = await firstValue(cell(page, 'overview_kpis'));
+	const statuses = () =>
+		page.locator('[data-testid="cell"]:not([data-cell-kind="markdown"]) [data-testid="cell-status"]').evaluateAll((els) => els.map((e) => e.textContent?.trim()));
+	const count = (await statuses()).length;
+
+	// Hold back the engine's wasm: whatever shows meanwhile cannot have come from DuckDB.
+	let release!: () => void;
+	const held = new Promise<void>((resolve) => (release = resolve));
+	await page.context().route('**/*.wasm', async (route) => {
+		await held;
+		await route.continue();
+	});
+	await page.reload();
+	await expect(page.getByTestId('engine-status')).toHaveAttribute('data-phase', 'loading');
+	await expect(cell(page, 'overview_kpis')).toContainText('from the saved result');
+	expect(await firstValue(cell(page, 'overview_kpis'))).toBe(kpis);
+	await expect(cell(page, 'overview_revenue_chart').locator('svg').first()).toBeVisible();
+	expect(await statuses()).toEqual(Array(count).fill('saved'));
+	await expect(page.getByTestId('engine-status')).toHaveAttribute('data-phase', 'loading');
+	release();
+
+	await settled(page);
+	// The database confirmed every saved table: nothing was queued or run again.
+	expect(await statuses()).toEqual(Array(count).fill('saved'));
+	expect(await firstValue(cell(page, 'overview_kpis'))).toBe(kpis);
+});

@@ -27,6 +27,8 @@ export interface CinAutomation {
 	runCell(name: string): Promise<number>;
 	setInput(name: string, value: number | string): Promise<number>;
 	cells(rows: number): Promise<CellReport[]>;
+	/** Cells (not markdown) showing an output now, whether run in this session or restored. */
+	shown(): number;
 	query(sql: string): Promise<QueryResult>;
 }
 
@@ -96,6 +98,7 @@ export function installAutomation(session: NotebookSession): void {
 			}
 			return reports;
 		},
+		shown: () => session.cells.filter((c) => c.kind !== 'markdown' && session.state(c.id).output !== null).length,
 		query(sql) {
 			if (!session.client) throw new Error('no dataset is open');
 			return session.client.query(sql);

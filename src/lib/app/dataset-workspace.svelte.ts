@@ -62,13 +62,19 @@ export class DatasetWorkspace {
 		return this.ingest !== null;
 	}
 
+	/** The dataset start() opens: the last one used, else the last one built, else the sample. */
+	startingId(): string {
+		const reg = this.#reg;
+		const lastReady = reg.list().find((d) => d.state === 'ready');
+		return reg.current && reg.get(reg.current)?.state === 'ready' ? reg.current : (lastReady?.id ?? SAMPLE_ID);
+	}
+
 	/** Opens the last dataset used (else the bundled sample) and asks to keep storage. */
 	async start(): Promise<void> {
 		this.#refreshList();
 		void this.#askPersistence();
 		const reg = this.#reg;
-		const lastReady = reg.list().find((d) => d.state === 'ready');
-		const id = reg.current && reg.get(reg.current)?.state === 'ready' ? reg.current : (lastReady?.id ?? SAMPLE_ID);
+		const id = this.startingId();
 		const interrupted = reg.list().filter((d) => d.state === 'ingesting');
 		if (interrupted.length) {
 			this.#host.notify(
@@ -175,8 +181,11 @@ export class DatasetWorkspace {
 		}
 		const name = this.#reg.get(id)?.name ?? id;
 		this.#reg.remove(id);
-		const { deleteHandles } = await import('../datasets/handle-store');
-		await deleteHandles(id);
+		const [{ deleteHandles }, { deleteOutputSnapshot }] = await Promise.all([
+			import('../datasets/handle-store'),
+			import('../datasets/output-snapshot-store')
+		]);
+		await Promise.all([deleteHandles(id), deleteOutputSnapshot(id)]);
 		this.#refreshList();
 		await this.refreshStorage();
 		if (!options.quiet) this.#host.notify('info', `Deleted "${name}" and freed its storage.`);

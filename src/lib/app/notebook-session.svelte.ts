@@ -18,8 +18,12 @@ import {
 import type { DuckDBClient, EngineStatus } from '../data/duckdb-client';
 import { qualified, quoteString } from '../data/sql';
 import type { CellOutput } from '../runner/cell-output';
-import { CELL_SCHEMA, createCellRunner } from '../runner/cell-runner';
+import { CELL_SCHEMA, createCellRunner, setInputVariable, type SavedResults } from '../runner/cell-runner';
 import { fingerprints } from '../runner/fingerprint';
+import { matchSnapshot, takeSnapshot, type OutputSnapshot } from '../runner/output-snapshot';
+import { reusableCells, type ShownOutput } from '../runner/reusable-cells';
+import { readSavedTables } from '../runner/saved-tables';
+import { loadOutputSnapshot, saveOutputSnapshot } from '../datasets/output-snapshot-store';
 import { loadSavedNotebook, saveNotebook } from './autosave';
 import { listTables, type CatalogTable } from './catalog';
 import { DatasetWorkspace } from './dataset-workspace.svelte';
@@ -55,6 +59,11 @@ export class NotebookSession {
 	readOnly = $state(false);
 
 	client: DuckDBClient | null = null;
+	/** The fingerprint each cell's current output was produced with (what a snapshot keys on). */
+	#ranWith = new Map<CellId, string>();
+	/** While the notebook first runs on a newly opened dataset: what it may reuse. */
+	#saved: SavedResults | null = null;
+	#snapshot: { datasetId: string; snapshot: Promise<OutputSnapshot | null> } | null = null;
 	readonly scheduler: Scheduler<CellOutput>;
 	readonly data: DatasetWorkspace;
 
@@ -67,9 +76,17 @@ export class NotebookSession {
 			onLocked: () => (this.readOnly = true)
 		});
 		this.scheduler = new Scheduler<CellOutput>({
-			run: (cell, ctx) => {
+			run: async (cell, ctx) => {
 				if (!this.client) throw new Error('the SQL engine is not ready yet');
-				return createCellRunner({ client: this.client, fingerprint: (c) => this.#fingerprint(c), variables: () => this.#variables() })(cell, ctx);
+				const fingerprint = this.#fingerprint(cell);
+				const output = await createCellRunner({
+					client: this.client,
+					fingerprint: (c) => this.#fingerprint(c),
+					variables: () => this.#variables(),
+					saved: () => this.#saved
+				})(cell, ctx);
+				this.#ranWith.set(cell.id, fingerprint);
+				return output;
 			},
 			onChange: (id, state) => {
 				this.states = { ...this.states, [id]: state };
@@ -84,6 +101,8 @@ export class NotebookSession {
 	/** Loads the saved (or starter) notebook at once, then opens the last dataset and runs it. */
 	async start(): Promise<void> {
 		this.#loadInitialDocument();
+		// What the notebook showed last time, on screen while the engine starts.
+		void this.#showSnapshot(this.data.startingId());
 		try {
 			await this.data.start();
 		} finally {
@@ -103,10 +122,90 @@ export class NotebookSession {
 		this.task = 'Running the notebook…';
 		try {
 			await this.refreshCatalog();
-			await this.runAll(false);
+			const id = this.data.current?.id;
+			const snapshot = id ? await this.#showSnapshot(id) : null;
+			// One query for every saved cell table instead of one per cell. What the snapshot
+			// shows and the database confirms is not run again; the rest runs, reusing what it can.
+			const tables = await readSavedTables(client, CELL_SCHEMA).catch(() => null);
+			if (!tables) return await this.runAll(false);
+			const reusable = reusableCells(
+				this.cells,
+				this.scheduler.graph,
+				fingerprints(this.cells, this.scheduler.graph, this.dataEpoch),
+				this.#shownOutputs(),
+				tables,
+				await this.#setInputVariables(client)
+			);
+			this.#saved = { tables, outputs: new Map(snapshot?.outputs ?? []) };
+			try {
+				this.edited = new Set();
+				const stale = this.scheduler.graph.order.filter((c) => !reusable.has(c));
+				if (stale.length > 0) {
+					await this.scheduler.run(stale);
+					await this.#afterWrites();
+				}
+			} finally {
+				this.#saved = null;
+			}
 		} finally {
 			this.task = null;
 		}
+	}
+
+	/** Done cells' outputs with the fingerprint each was produced with. */
+	#shownOutputs(): Map<CellId, ShownOutput> {
+		const shown = new Map<CellId, ShownOutput>();
+		for (const cell of this.cells) {
+			const state = this.scheduler.state(cell.id);
+			const fingerprint = this.#ranWith.get(cell.id);
+			if (state.status === 'done' && state.output && fingerprint) shown.set(cell.id, { fingerprint, output: state.output });
+		}
+		return shown;
+	}
+
+	/** Sets every input cell's variable; the ids of those set (an invalid spec is left to its run). */
+	async #setInputVariables(client: DuckDBClient): Promise<Set<CellId>> {
+		const set = new Set<CellId>();
+		for (const cell of this.cells) {
+			if (cell.kind !== 'input') continue;
+			try {
+				await setInputVariable(client, cell);
+				set.add(cell.id);
+			} catch {
+				// Its run through the scheduler reports the problem on the cell.
+			}
+		}
+		return set;
+	}
+
+	#snapshotOf(datasetId: string): Promise<OutputSnapshot | null> {
+		if (this.#snapshot?.datasetId !== datasetId) {
+			this.#snapshot = { datasetId, snapshot: loadOutputSnapshot(datasetId).catch(() => null) };
+		}
+		return this.#snapshot.snapshot;
+	}
+
+	/** Shows the dataset's snapshot on cells that have not run yet; resolves with the snapshot. */
+	async #showSnapshot(datasetId: string): Promise<OutputSnapshot | null> {
+		const snapshot = await this.#snapshotOf(datasetId);
+		const open = this.data.current?.id;
+		if (!snapshot || (open !== undefined && open !== datasetId)) return snapshot;
+		const matched = matchSnapshot(this.cells, (epoch) => fingerprints(this.cells, this.scheduler.graph, epoch), snapshot);
+		const shown = new Map([...matched].map(([id, m]) => [id, m.output.kind === 'table' ? { ...m.output, cached: true } : m.output]));
+		this.scheduler.restore(shown);
+		for (const [id, m] of matched) {
+			if (this.scheduler.state(id).output === shown.get(id)) this.#ranWith.set(id, m.fingerprint);
+		}
+		return snapshot;
+	}
+
+	/** Keeps what the notebook shows now for the next start (after the tables it shows are durable). */
+	async #saveSnapshot(): Promise<void> {
+		const id = this.data.current?.id;
+		if (!id || this.readOnly || !this.dataEpoch) return;
+		const snapshot = takeSnapshot(this.dataEpoch, this.#shownOutputs().values());
+		this.#snapshot = { datasetId: id, snapshot: Promise.resolve(snapshot) };
+		await saveOutputSnapshot(id, snapshot).catch((error) => console.warn('saving the output snapshot failed', error));
 	}
 
 	async #detach(): Promise<void> {
@@ -115,6 +214,8 @@ export class NotebookSession {
 		await this.scheduler.idle();
 		await this.flushCheckpoint();
 		this.client = null;
+		this.scheduler.reset();
+		this.#ranWith.clear();
 		this.states = {};
 		this.catalog = [];
 	}
@@ -137,6 +238,7 @@ export class NotebookSession {
 	}
 
 	#setDocument(doc: NotebookDocument, save: boolean) {
+		this.#ranWith.clear();
 		this.doc = doc;
 		this.cells = doc.cells;
 		this.scheduler.setCells(this.cells);
@@ -274,6 +376,7 @@ export class NotebookSession {
 		if (!this.pendingCheckpoint) return;
 		try {
 			await this.client?.exec('CHECKPOINT');
+			await this.#saveSnapshot();
 		} catch (error) {
 			console.warn('checkpoint failed', error);
 		}

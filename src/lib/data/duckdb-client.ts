@@ -24,6 +24,8 @@ export interface EngineStatus {
 	/** Whether tables persist across reloads (OPFS) or live only in memory. */
 	persistent: boolean;
 	message?: string;
+	/** Once ready: where the start-up time went (wasm fetched and compiled, database opened, set-up run). */
+	timings?: { wasmMs: number; openMs: number; setupMs: number };
 }
 
 
@@ -260,17 +262,22 @@ export class DuckDBClient implements SqlClient {
 			});
 			crashed.catch(() => {});
 			const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+			const t0 = performance.now();
 			await db.instantiate(eh ? ehWasmUrl : mvpWasmUrl, null, (p) =>
 				report({ phase, loaded: p.bytesLoaded, total: p.bytesTotal, message })
 			);
+			const t1 = performance.now();
 			const persistent = await openDatabase(db, this.#options.path);
 			this.#persistent = persistent;
+			const t2 = performance.now();
 			const conn = await db.connect();
 			// Extensions would be fetched from the internet: never. A mistake must fail at once.
 			await conn.query(`SET autoinstall_known_extensions = false; SET autoload_known_extensions = false;`);
 			for (const statement of this.#options.setup ?? []) await conn.query(statement);
+			const ms = (from: number, to: number) => Math.round(to - from);
 			report({
 				phase: 'ready',
+				timings: { wasmMs: ms(t0, t1), openMs: ms(t1, t2), setupMs: ms(t2, performance.now()) },
 				message: persistent ? undefined : 'This browser cannot keep data between visits here (no OPFS): tables last until the tab closes.'
 			});
 			return { db, conn, worker, persistent, crashed };

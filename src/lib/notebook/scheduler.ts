@@ -68,6 +68,24 @@ export class Scheduler<Output = unknown> {
 		return this.states.get(id) ?? idleState<Output>();
 	}
 
+	/**
+	 * Shows outputs kept from an earlier session (as 'done') on cells that have not run in this
+	 * one; a cell that is queued, running or finished keeps its own state.
+	 */
+	restore(outputs: ReadonlyMap<CellId, Output>): void {
+		for (const [id, output] of outputs) {
+			if (!this.cells.has(id) || this.state(id).status !== 'idle') continue;
+			this.setState(id, { ...idleState<Output>(), status: 'done', version: this.versions.get(id) ?? 0, output });
+		}
+	}
+
+	/** Forgets every cell's state (another dataset was opened); only while nothing runs. */
+	reset(): void {
+		if (this.pumping || this.queue.length > 0) throw new Error('reset() while cells are queued or running');
+		for (const id of [...this.states.keys()]) this.setState(id, { ...idleState<Output>(), version: this.versions.get(id) ?? 0 });
+		this.states.clear();
+	}
+
 	/** Runs these cells and all their descendants; resolves when nothing is queued or running. */
 	run(ids: Iterable<CellId>, opts: { force?: boolean } = {}): Promise<void> {
 		const plan = descendants(this.currentGraph, ids);

@@ -9,6 +9,7 @@ import type { SqlClient } from '../data/sql-client';
 import { isSingleQuery, splitStatements, stripComments } from '../data/statements';
 import { qualified, quoteIdent, quoteString } from '../data/sql';
 import { CHART_ROW_LIMIT, LOCAL_ROW_LIMIT, PREVIEW_ROWS, type CellOutput } from './cell-output';
+import type { SavedTable } from './saved-tables';
 
 /** Schema holding the tables cells define; searched before `main`, where datasets live. */
 export const CELL_SCHEMA = 'nb';
@@ -26,21 +27,34 @@ export interface CellRunnerOptions {
 	fingerprint: (cell: CellData) => string;
 	/** Lower-cased names of the notebook's input cells: the variables SQL may read as `$name`. */
 	variables?: () => ReadonlySet<string>;
+	/** What a run that is not forced may reuse without a query (reopening a dataset), or null. */
+	saved?: () => SavedResults | null;
 }
 
-export function createCellRunner({ client, fingerprint, variables = () => new Set() }: CellRunnerOptions): RunCell<CellOutput> {
+export interface SavedResults {
+	/** Every cell table the database holds, read in one query (saved-tables.ts). */
+	tables: ReadonlyMap<string, SavedTable>;
+	/** Outputs shown from the last session, by fingerprint (output-snapshot.ts). */
+	outputs: ReadonlyMap<string, CellOutput>;
+}
+
+export function createCellRunner({ client, fingerprint, variables = () => new Set(), saved = () => null }: CellRunnerOptions): RunCell<CellOutput> {
 	return async (cell, { signal, force }) => {
 		switch (cell.kind) {
 			case 'sql': {
 				const bound = { ...cell, source: bindVariables(cell.source, variables()) };
 				return cell.name
-					? runNamedSql(client, bound as CellData & { name: string }, fingerprint(cell), force, signal)
+					? runNamedSql(client, bound as CellData & { name: string }, fingerprint(cell), force ? null : saved(), force, signal)
 					: runUnnamedSql(client, bound, signal);
 			}
-			case 'chart':
+			case 'chart': {
+				// Same fingerprint, same rows: the chart reads a table that is itself current.
+				const shown = force ? undefined : saved()?.outputs.get(fingerprint(cell));
+				if (shown?.kind === 'chart') return shown;
 				return runChart(client, cell, signal);
+			}
 			case 'input':
-				return runInput(client, cell);
+				return setInputVariable(client, cell);
 			default:
 				return { kind: 'none' };
 		}
@@ -48,7 +62,7 @@ export function createCellRunner({ client, fingerprint, variables = () => new Se
 }
 
 /** Sets the input's variable; cheap, so it runs on every notebook run (variables do not persist). */
-async function runInput(client: SqlClient, cell: CellData): Promise<CellOutput> {
+export async function setInputVariable(client: SqlClient, cell: CellData): Promise<CellOutput> {
 	if (!cell.name) throw new Error('an input cell needs a name: it is the variable SQL cells read as $name');
 	let parsed: unknown;
 	try {
@@ -66,11 +80,19 @@ async function runNamedSql(
 	client: SqlClient,
 	cell: CellData & { name: string },
 	fp: string,
+	saved: SavedResults | null,
 	force: boolean,
 	signal: AbortSignal
 ): Promise<CellOutput> {
 	const table = qualified(CELL_SCHEMA, cell.name);
-	if (!force) {
+	if (saved) {
+		const known = saved.tables.get(cell.name);
+		if (known?.fingerprint === fp) {
+			const shown = saved.outputs.get(fp);
+			if (shown?.kind === 'table' && shown.table === cell.name) return { ...shown, rowCount: known.rowCount, cached: true };
+			return describeTable(client, cell.name, known.rowCount, true, signal);
+		}
+	} else if (!force) {
 		const cached = await client.query(
 			`SELECT m.row_count FROM ${META} m JOIN duckdb_tables() t ON t.schema_name = ${quoteString(CELL_SCHEMA)} AND t.table_name = m.name
 			 WHERE m.name = ${quoteString(cell.name)} AND m.fingerprint = ${quoteString(fp)}`,

@@ -1,6 +1,7 @@
 import { afterAll, beforeEach, beforeAll, describe, expect, it } from 'vitest';
 import { newCellId, type CellData } from '../../../src/lib/notebook';
-import { CELL_SCHEMA_SETUP, createCellRunner } from '../../../src/lib/runner/cell-runner';
+import { CELL_SCHEMA, CELL_SCHEMA_SETUP, createCellRunner, type SavedResults } from '../../../src/lib/runner/cell-runner';
+import { readSavedTables } from '../../../src/lib/runner/saved-tables';
 import type { CellOutput } from '../../../src/lib/runner/cell-output';
 import { WasmTestClient } from '../support/wasm-client';
 
@@ -85,5 +86,79 @@ describe('other cells', () => {
 		expect(await run(chart)).toMatchObject({ kind: 'chart', truncated: false, rows: [[0, 0], [1, 1], [2, 4], [3, 9], [4, 16]] });
 		await expect(run({ ...chart, source: '{"data": "series", "marks": [{"type": "pie"}]}' })).rejects.toThrow(/pie/);
 		await expect(run({ ...chart, source: '{"data": ' })).rejects.toThrow(/not valid JSON/);
+	});
+});
+
+describe('reopening with saved results (one metadata query, outputs from the last session)', () => {
+	const runSaved = (cell: CellData, saved: SavedResults, force = false) =>
+		createCellRunner({ client: db, fingerprint: () => fp, saved: () => saved })(cell, { signal, version: 1, force });
+	const since = (before: number) => db.statements.slice(before);
+
+	it('reads every saved table in one query, and only those that still exist', async () => {
+		await run(sql('kept_a', 'SELECT 1 AS x'));
+		await run(sql('kept_b', 'SELECT 1 AS x UNION ALL SELECT 2'));
+		await run(sql('gone_c', 'SELECT 3 AS x'));
+		await db.exec('DROP TABLE nb.gone_c');
+		const before = db.statements.length;
+		const tables = await readSavedTables(db, CELL_SCHEMA);
+		expect(since(before)).toHaveLength(1);
+		expect(tables.get('kept_a')).toEqual({ fingerprint: 'v1', rowCount: 1 });
+		expect(tables.get('kept_b')).toEqual({ fingerprint: 'v1', rowCount: 2 });
+		expect(tables.has('gone_c')).toBe(false);
+	});
+
+	it('show the kept output of a current table without any query', async () => {
+		const shown = await run(sql('snap_t', 'SELECT 7 AS x'));
+		const saved: SavedResults = { tables: await readSavedTables(db, CELL_SCHEMA), outputs: new Map([[fp, shown]]) };
+		const before = db.statements.length;
+		const out = await runSaved(sql('snap_t', 'SELECT 7 AS x'), saved);
+		expect(since(before)).toEqual([]);
+		expect(out).toMatchObject({ kind: 'table', table: 'snap_t', preview: [[7]], rowCount: 1, cached: true });
+	});
+
+	it('read a current table without a kept output with its preview only', async () => {
+		await run(sql('nosnap_t', 'SELECT 8 AS x'));
+		const saved: SavedResults = { tables: await readSavedTables(db, CELL_SCHEMA), outputs: new Map() };
+		const before = db.statements.length;
+		const out = await runSaved(sql('nosnap_t', 'SELECT 8 AS x'), saved);
+		expect(since(before)).toHaveLength(1);
+		expect(out).toMatchObject({ preview: [[8]], cached: true });
+	});
+
+	it('re-run a cell whose table is missing, even if an output was kept for its fingerprint', async () => {
+		const shown = await run(sql('lost_t', 'SELECT 9 AS x'));
+		await db.exec('DROP TABLE nb.lost_t');
+		const saved: SavedResults = { tables: await readSavedTables(db, CELL_SCHEMA), outputs: new Map([[fp, shown]]) };
+		const before = db.statements.length;
+		const out = await runSaved(sql('lost_t', 'SELECT 9 AS x'), saved);
+		expect(since(before).some((s) => /^CREATE OR REPLACE TABLE \S*lost_t/.test(s))).toBe(true);
+		expect(out).toMatchObject({ cached: false, preview: [[9]] });
+	});
+
+	it('re-run a cell whose saved table has another fingerprint', async () => {
+		await run(sql('stale_t', 'SELECT 1 AS x'));
+		const saved: SavedResults = { tables: await readSavedTables(db, CELL_SCHEMA), outputs: new Map() };
+		fp = 'v2';
+		const out = await runSaved(sql('stale_t', 'SELECT 2 AS x'), saved);
+		expect(out).toMatchObject({ cached: false, preview: [[2]] });
+	});
+
+	it('ignore what was saved when the run is forced', async () => {
+		const shown = await run(sql('forced_t', 'SELECT 1 AS x'));
+		const saved: SavedResults = { tables: await readSavedTables(db, CELL_SCHEMA), outputs: new Map([[fp, { ...shown, preview: [[42]] } as CellOutput]]) };
+		const out = await runSaved(sql('forced_t', 'SELECT 1 AS x'), saved, true);
+		expect(out).toMatchObject({ cached: false, preview: [[1]] });
+	});
+
+	it('show a kept chart for the same fingerprint, and query when forced or not kept', async () => {
+		await run(sql('series2', 'SELECT i AS x FROM range(3) r(i)'));
+		const chart: CellData = { id: newCellId(), kind: 'chart', name: null, source: '{"data": "series2", "marks": [{"type": "dot", "x": "x"}]}', attrs: {} };
+		const kept: CellOutput = { kind: 'chart', spec: { data: 'series2', marks: [] } as never, columns: [], rows: [['kept']], truncated: false };
+		const saved: SavedResults = { tables: new Map(), outputs: new Map([[fp, kept]]) };
+		const before = db.statements.length;
+		expect(await runSaved(chart, saved)).toBe(kept);
+		expect(since(before)).toEqual([]);
+		expect(await runSaved(chart, saved, true)).toMatchObject({ rows: [[0], [1], [2]] });
+		expect(await runSaved(chart, { tables: new Map(), outputs: new Map() })).toMatchObject({ rows: [[0], [1], [2]] });
 	});
 });

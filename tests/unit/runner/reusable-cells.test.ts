@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { buildGraph, type CellData, type CellId } from '../../../src/lib/notebook';
+import type { CellOutput } from '../../../src/lib/runner/cell-output';
+import { fingerprints } from '../../../src/lib/runner/fingerprint';
+import { reusableCells, type ShownOutput } from '../../../src/lib/runner/reusable-cells';
+import type { SavedTable } from '../../../src/lib/runner/saved-tables';
+import { cellOf, sql } from '../notebook/helpers';
+
+const table = (name: string): CellOutput => ({ kind: 'table', schema: 'nb', table: name, columns: [], rowCount: 1, preview: [], cached: true });
+const chart: CellOutput = { kind: 'chart', spec: { data: 'a', marks: [] } as never, columns: [], rows: [], truncated: false };
+const input: CellOutput = { kind: 'input', spec: { type: 'number', value: 3 } as never };
+
+/** A notebook as it stands after a reload: every cell shows what it produced last time. */
+function reopened(cells: CellData[]) {
+	const graph = buildGraph(cells);
+	const fps = fingerprints(cells, graph, 'ds:1');
+	const shown = new Map<CellId, ShownOutput>();
+	const tables = new Map<string, SavedTable>();
+	for (const c of cells) {
+		const fingerprint = fps.get(c.id)!;
+		if (c.kind === 'sql' && c.name) {
+			shown.set(c.id, { fingerprint, output: table(c.name) });
+			tables.set(c.name, { fingerprint, rowCount: 1 });
+		} else if (c.kind === 'sql') shown.set(c.id, { fingerprint, output: { kind: 'rows', columns: [], rows: [], rowCount: 0 } });
+		else if (c.kind === 'chart') shown.set(c.id, { fingerprint, output: chart });
+		else if (c.kind === 'input') shown.set(c.id, { fingerprint, output: input });
+	}
+	const inputs = new Set(cells.filter((c) => c.kind === 'input').map((c) => c.id));
+	const reuse = (overrides: { shown?: Map<CellId, ShownOutput>; tables?: Map<string, SavedTable>; inputs?: Set<CellId> } = {}) =>
+		reusableCells(cells, graph, fps, overrides.shown ?? shown, overrides.tables ?? tables, overrides.inputs ?? inputs);
+	return { shown, tables, inputs, reuse };
+}
+
+const notebook = () => {
+	const n = cellOf('input', 'n', '{"type":"number","value":3}');
+	const a = sql('a', 'SELECT 1 AS x');
+	const b = sql('b', 'SELECT x FROM a LIMIT $n');
+	const c = cellOf('chart', null, '{"data":"b","marks":[]}');
+	const md = cellOf('markdown', null, '# notes');
+	const loose = sql(null, 'SELECT 42');
+	return { n, a, b, c, md, loose, cells: [n, a, b, c, md, loose] };
+};
+
+describe('reusableCells', () => {
+	it('reuses every cell of an unchanged notebook except unnamed SQL, which always runs', () => {
+		const { cells, loose } = notebook();
+		const reusable = reopened(cells).reuse();
+		expect(cells.filter((c) => !reusable.has(c.id))).toEqual([loose]);
+	});
+
+	it('runs a cell whose table is missing from the database, and everything downstream of it', () => {
+		const { cells, n, md, loose } = notebook();
+		const r = reopened(cells);
+		const tables = new Map(r.tables);
+		tables.delete('a');
+		expect([...r.reuse({ tables })]).toEqual([n.id, md.id]);
+		expect(r.reuse({ tables }).has(loose.id)).toBe(false);
+	});
+
+	it('runs a cell whose saved table has another fingerprint', () => {
+		const { cells, b, c } = notebook();
+		const r = reopened(cells);
+		const tables = new Map(r.tables).set('b', { fingerprint: 'other', rowCount: 1 });
+		const reusable = r.reuse({ tables });
+		expect(reusable.has(b.id)).toBe(false);
+		expect(reusable.has(c.id)).toBe(false);
+	});
+
+	it('runs a cell that shows nothing or shows an output made with another fingerprint', () => {
+		const { cells, a, c } = notebook();
+		const r = reopened(cells);
+		const shown = new Map(r.shown);
+		shown.delete(c.id);
+		expect(r.reuse({ shown }).has(c.id)).toBe(false);
+		shown.set(a.id, { ...r.shown.get(a.id)!, fingerprint: 'older' });
+		expect(r.reuse({ shown }).has(a.id)).toBe(false);
+	});
+
+	it('runs an input whose variable could not be set, and the cells that read it', () => {
+		const { cells, n, a, b, c } = notebook();
+		const reusable = reopened(cells).reuse({ inputs: new Set() });
+		expect(reusable.has(n.id)).toBe(false);
+		expect(reusable.has(b.id)).toBe(false);
+		expect(reusable.has(c.id)).toBe(false);
+		expect(reusable.has(a.id)).toBe(true);
+	});
+
+	it('never reuses a cell with a structural error', () => {
+		const one = sql('dup', 'SELECT 1');
+		const two = sql('dup', 'SELECT 2');
+		const reusable = reopened([one, two]).reuse();
+		expect(reusable.size).toBe(0);
+	});
+});
