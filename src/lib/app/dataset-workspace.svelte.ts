@@ -9,6 +9,7 @@ import { deleteDatasetFiles, requestPersistence, storageSummary, type StorageSum
 import type { ColumnMapping, MappingOffer } from '../ingest/csv-head';
 import type { IngestProgress, IngestReport, IngestSource } from '../ingest/ingest-events';
 import { CELL_SCHEMA_SETUP } from '../runner/cell-runner';
+import { OPFS_DATABASE_LIMIT_BYTES, oversizeWarning } from '../store/database-size-limit';
 
 export const SAMPLE_ID = 'sample';
 
@@ -221,6 +222,8 @@ export class DatasetWorkspace {
 			storedBytes: client.persistent ? await measuredBytes(client) : null
 		});
 		reg.setCurrent(id);
+		const stored = reg.get(id)?.storedBytes ?? null;
+		if (stored !== null && stored > OPFS_DATABASE_LIMIT_BYTES) this.#host.notify('error', oversizeWarning(reg.get(id)?.name ?? id, stored));
 		this.client = client;
 		this.current = reg.get(id) ?? null;
 		this.#refreshList();
@@ -283,7 +286,8 @@ export class DatasetWorkspace {
 			report = await ingestEvents(c, await sources(c), {
 				signal,
 				onProgress: (p) => this.#setIngest({ ...p, title, fraction: source === 'generated' ? 0.5 + p.fraction / 2 : p.fraction }),
-				afterStep: () => c.exec('CHECKPOINT')
+				afterStep: () => c.exec('CHECKPOINT'),
+				maxDatabaseBytes: c.persistent ? OPFS_DATABASE_LIMIT_BYTES : undefined
 			});
 			for (const sql of ingestLogSql(report)) await c.exec(sql);
 			await c.exec('CHECKPOINT');

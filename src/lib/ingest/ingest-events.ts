@@ -5,6 +5,7 @@ import type { SqlClient } from '../data/sql-client';
 import { appendEventsSql, buildStorePlan, eventMonthsSql, type StoreStep } from '../store';
 import { CLEAR_REJECTS_SQL, REJECTS_SUMMARY_SQL } from './csv-source';
 import { DataFileError } from './data-file-error';
+import { DatabaseSizeError, databaseFileBytes } from '../store/database-size-limit';
 
 export interface OpenedSource {
 	/** SQL relation with the raw event columns. */
@@ -70,6 +71,8 @@ export interface IngestOptions {
 	onProgress?: (p: IngestProgress) => void;
 	/** Called after each step: DuckDB-WASM needs CHECKPOINTs to make writes durable in OPFS. */
 	afterStep?: () => Promise<void>;
+	/** Stop once the database file is larger than this (see store/database-size-limit.ts). */
+	maxDatabaseBytes?: number;
 }
 
 const scalar = async (client: SqlClient, sql: string, signal?: AbortSignal) => Number((await client.query(sql, { signal })).rows[0][0]);
@@ -88,14 +91,25 @@ export async function ingestEvents(client: SqlClient, sources: readonly IngestSo
 		const fraction = Math.min(1, done / total);
 		options.onProgress?.({ phase, step, file, fraction, elapsedMs, remainingMs: fraction > 0.02 ? (elapsedMs * (1 - fraction)) / fraction : null });
 	};
+	const checkSize = async () => {
+		if (options.maxDatabaseBytes === undefined) return;
+		const bytes = await databaseFileBytes(client).catch(() => 0);
+		if (bytes > options.maxDatabaseBytes) {
+			const rows = await scalar(client, `SELECT count(*) FROM main.events`).catch(() => null);
+			throw new DatabaseSizeError(bytes, options.maxDatabaseBytes, rows);
+		}
+	};
 	const run = async (phase: IngestProgress['phase'], file: string | null, step: StoreStep, weight: number) => {
 		progress(phase, step.name, file ?? undefined);
 		const t0 = performance.now();
 		try {
 			await client.exec(step.sql, { signal });
 			await options.afterStep?.();
+			await checkSize();
 		} catch (error) {
-			if (signal.aborted || !(error instanceof Error)) throw error;
+			if (signal.aborted || !(error instanceof Error) || error instanceof DatabaseSizeError) throw error;
+			// Past the limit, DuckDB's own error (a checksum, say) is a symptom: name the cause.
+			await checkSize();
 			// Say where: "out of memory" alone does not tell which pass to make smaller.
 			error.message = `${file ? `${file}, ` : ''}step "${step.name}": ${error.message}`;
 			throw error;

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkCsvHead } from '../../../src/lib/ingest/csv-head';
 import { eventsCsvSource } from '../../../src/lib/ingest/csv-source';
 import { ingestEvents, type IngestSource } from '../../../src/lib/ingest/ingest-events';
+import { DATABASE_FILE_BYTES_SQL, DatabaseSizeError, OPFS_DATABASE_LIMIT_BYTES } from '../../../src/lib/store/database-size-limit';
 import { WasmTestClient } from '../support/wasm-client';
 
 const HEADER = 'event_time,event_type,product_id,category_id,category_code,brand,price,user_id,user_session';
@@ -68,6 +69,42 @@ describe('ingestEvents', () => {
 		try {
 			const bad = [HEADER, '2019-10-01 10:00:00 UTC,view,x,y,,,z,7,s1'].join('\n');
 			await expect(ingestEvents(fresh, [csvSource('bad.csv', bad)])).rejects.toThrow(/No row of bad\.csv could be read \(1 malformed lines\), e\.g\. line 2/);
+		} finally {
+			fresh.close();
+		}
+	});
+});
+
+describe('the database size limit', () => {
+	it('stops the ingest after the step that took the database past the limit, naming the cause and the fix', async () => {
+		const fresh = await WasmTestClient.open([], path.join(dir, 'limit.duckdb'));
+		try {
+			const bytes = Number((await fresh.query(DATABASE_FILE_BYTES_SQL)).rows[0]?.[0] ?? 0);
+			const rows = [HEADER, ...Array.from({ length: 50 }, (_, i) => `2019-10-01 10:00:${String(i % 60).padStart(2, '0')} UTC,view,${i},2,,,1.00,${i},s${i}`)].join('\n');
+			const steps: string[] = [];
+			const failure = ingestEvents(fresh, [csvSource('limit.csv', rows)], {
+				maxDatabaseBytes: bytes,
+				afterStep: () => fresh.exec('CHECKPOINT'),
+				onProgress: (p) => steps.push(p.step)
+			});
+			await expect(failure).rejects.toThrow(DatabaseSizeError);
+			await expect(failure).rejects.toThrow(/past the .* GiB this app allows: DuckDB-WASM reads OPFS database files beyond 4 GiB back incorrectly.*Open fewer rows/);
+			// It stopped at the first step that grew the database, long before the fact build.
+			expect(steps).not.toContain('finish build');
+		} finally {
+			fresh.close();
+		}
+	});
+
+	it('lets an ingest that stays under the limit finish', async () => {
+		const fresh = await WasmTestClient.open([], path.join(dir, 'small.duckdb'));
+		try {
+			const rows = [HEADER, '2019-10-01 10:00:00 UTC,view,1,2,,,1.00,7,s1'].join('\n');
+			const report = await ingestEvents(fresh, [csvSource('small.csv', rows)], {
+				maxDatabaseBytes: OPFS_DATABASE_LIMIT_BYTES,
+				afterStep: () => fresh.exec('CHECKPOINT')
+			});
+			expect(report.rows).toBe(1);
 		} finally {
 			fresh.close();
 		}

@@ -14,8 +14,9 @@ export class WasmTestClient implements SqlClient {
 		readonly close: () => void
 	) {}
 
-	static async open(setup: string[] = []): Promise<WasmTestClient> {
-		const { conn, close } = await openWasmDuckDB();
+	/** `file`: a database file on disk instead of memory (its size grows as on OPFS). */
+	static async open(setup: string[] = [], file?: string): Promise<WasmTestClient> {
+		const { conn, close } = await openWasmDuckDB(file);
 		const client = new WasmTestClient(conn, close);
 		for (const sql of setup) await client.exec(sql);
 		return client;

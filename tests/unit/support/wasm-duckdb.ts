@@ -10,8 +10,8 @@ const dist = path.dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-node-
 
 export type WasmConnection = duckdbBlocking.DuckDBConnection;
 
-/** Opens an in-memory DuckDB-WASM database with extension autoloading off, as the app does. */
-export async function openWasmDuckDB(): Promise<{ conn: WasmConnection; close(): void }> {
+/** Opens a DuckDB-WASM database (in memory, or a file on disk) with extension autoloading off, as the app does. */
+export async function openWasmDuckDB(file?: string): Promise<{ conn: WasmConnection; close(): void }> {
 	const db = await duckdb.createDuckDB(
 		{
 			mvp: { mainModule: path.join(dist, 'duckdb-mvp.wasm'), mainWorker: '' },
@@ -21,7 +21,7 @@ export async function openWasmDuckDB(): Promise<{ conn: WasmConnection; close():
 		duckdb.NODE_RUNTIME
 	);
 	await db.instantiate();
-	db.open({});
+	db.open(file ? { path: file, accessMode: duckdb.DuckDBAccessMode.READ_WRITE } : {});
 	const conn = db.connect();
 	conn.query(`SET autoinstall_known_extensions = false; SET autoload_known_extensions = false;`);
 	return {
