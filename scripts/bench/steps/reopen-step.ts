@@ -17,6 +17,8 @@ export async function browserReopen(run: BrowserRun): Promise<Measurement[]> {
 	const paint: number[] = [];
 	const ready: number[] = [];
 	const live: number[] = [];
+	const wasm: number[] = [];
+	const open: number[] = [];
 	const from = sampler.now();
 	for (let r = 0; r < run.repeat; r++) {
 		const t0 = performance.now();
@@ -34,6 +36,11 @@ export async function browserReopen(run: BrowserRun): Promise<Measurement[]> {
 		ready.push(Math.round(performance.now() - t0));
 		await hp.idle();
 		live.push(Math.round(performance.now() - t0));
+		const timings = await hp.page.evaluate(() => (window as unknown as CinWindow).cin.engine().timings ?? null);
+		if (timings) {
+			wasm.push(timings.wasmMs);
+			open.push(timings.openMs);
+		}
 		paint.push(
 			await hp.page.evaluate(() => Math.round(performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN))
 		);
@@ -44,6 +51,8 @@ export async function browserReopen(run: BrowserRun): Promise<Measurement[]> {
 		{ name: REOPEN, group: 'reopen', ms: median(shown), peakRssMiB },
 		{ name: 'reopen · first contentful paint', group: 'reopen', ms: median(paint), peakRssMiB: null },
 		{ name: 'reopen · engine ready (wasm compiled, database open)', group: 'reopen', ms: median(ready), peakRssMiB: null },
+		{ name: 'reopen · · wasm fetched and compiled', group: 'reopen', ms: median(wasm), peakRssMiB: null },
+		{ name: 'reopen · · database opened', group: 'reopen', ms: median(open), peakRssMiB: null },
 		{ name: 'reopen · notebook live (saved tables checked, nothing to run)', group: 'reopen', ms: median(live), peakRssMiB: null }
 	];
 }

@@ -3,6 +3,7 @@
 // session the UI does; nothing here bypasses the notebook.
 import { qualified } from '../data/sql';
 import type { QueryResult, Value } from '../data/value';
+import type { EngineStatus } from '../data/duckdb-client';
 import type { DatasetInfo } from '../datasets/dataset-info';
 import type { NotebookSession } from './notebook-session.svelte';
 
@@ -29,6 +30,8 @@ export interface CinAutomation {
 	cells(rows: number): Promise<CellReport[]>;
 	/** Cells (not markdown) showing an output now, whether run in this session or restored. */
 	shown(): number;
+	/** The engine's state, with its start-up timings once ready. */
+	engine(): EngineStatus;
 	query(sql: string): Promise<QueryResult>;
 }
 
@@ -98,6 +101,7 @@ export function installAutomation(session: NotebookSession): void {
 			}
 			return reports;
 		},
+		engine: () => session.engine,
 		shown: () => session.cells.filter((c) => c.kind !== 'markdown' && session.state(c.id).output !== null).length,
 		query(sql) {
 			if (!session.client) throw new Error('no dataset is open');
