@@ -19,21 +19,6 @@ function filesOf(id: string): string[] {
 	return [db, `${db}.wal`];
 }
 
-/** Bytes of a dataset's files; null when unknown (e.g. no OPFS). */
-export async function datasetBytes(id: string): Promise<number | null> {
-	const dir = await root();
-	if (!dir) return null;
-	let total = 0;
-	for (const name of filesOf(id)) {
-		try {
-			total += (await (await dir.getFileHandle(name)).getFile()).size;
-		} catch (error) {
-			if (!(error instanceof DOMException && error.name === 'NotFoundError')) return null;
-		}
-	}
-	return total;
-}
-
 /** Removes a dataset's files. The database must be closed (its access handles released). */
 export async function deleteDatasetFiles(id: string): Promise<void> {
 	const dir = await root();
