@@ -34,3 +34,14 @@ export function whenIdle(job: Job): () => void {
 		if (i >= 0) queue.splice(i, 1);
 	};
 }
+
+/** Runs `job` once the next frame has been painted; the returned function cancels it. */
+export function afterNextPaint(job: Job): () => void {
+	let cancelled = false;
+	const run = () => !cancelled && job();
+	if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(run, 0));
+	else setTimeout(run, 0);
+	return () => {
+		cancelled = true;
+	};
+}

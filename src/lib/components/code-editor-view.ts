@@ -1,0 +1,54 @@
+// CodeMirror 6 set up for a cell: its own module, loaded when the first editor is created
+// (after first paint), so the page's first JavaScript does not carry the editor and SQL parser.
+import { EditorState } from '@codemirror/state';
+import { EditorView, keymap, lineNumbers, highlightActiveLine, placeholder as placeholderExt } from '@codemirror/view';
+import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
+import { bracketMatching, syntaxHighlighting, defaultHighlightStyle } from '@codemirror/language';
+import { sql, PostgreSQL } from '@codemirror/lang-sql';
+
+export interface EditorOptions {
+	parent: HTMLElement;
+	doc: string;
+	language: 'sql' | 'json' | 'markdown';
+	placeholder: string;
+	label: string;
+	onchange: (value: string) => void;
+	onrun: () => void;
+}
+
+// Built once: the SQL language support (keyword tables, parser config) is the same for every cell.
+let sqlSupport: ReturnType<typeof sql> | null = null;
+
+export function createEditorView(o: EditorOptions): EditorView {
+	const run = () => {
+		o.onrun();
+		return true;
+	};
+	sqlSupport ??= sql({ dialect: PostgreSQL, upperCaseKeywords: true });
+	return new EditorView({
+		parent: o.parent,
+		state: EditorState.create({
+			doc: o.doc,
+			extensions: [
+				keymap.of([{ key: 'Shift-Enter', run }, { key: 'Mod-Enter', run }, indentWithTab, ...defaultKeymap, ...historyKeymap]),
+				history(),
+				lineNumbers(),
+				highlightActiveLine(),
+				bracketMatching(),
+				syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+				o.language === 'sql' ? sqlSupport : [],
+				placeholderExt(o.placeholder),
+				EditorView.lineWrapping,
+				EditorView.contentAttributes.of({ 'aria-label': o.label }),
+				EditorView.updateListener.of((update) => {
+					if (update.docChanged) o.onchange(update.state.doc.toString());
+				})
+			]
+		})
+	});
+}
+
+/** Replaces the editor's whole text (a change from outside: import, undo of a delete). */
+export function replaceText(view: EditorView, text: string): void {
+	if (view.state.doc.toString() !== text) view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } });
+}
