@@ -79,9 +79,9 @@ export class Scheduler<Output = unknown> {
 		}
 	}
 
-	/** Forgets every cell's state (another dataset was opened); only while nothing runs. */
+	/** Forgets every cell's state (another dataset was opened); what runs or waits is cancelled. */
 	reset(): void {
-		if (this.pumping || this.queue.length > 0) throw new Error('reset() while cells are queued or running');
+		this.cancel();
 		for (const id of [...this.states.keys()]) this.setState(id, { ...idleState<Output>(), version: this.versions.get(id) ?? 0 });
 		this.states.clear();
 	}

@@ -56,10 +56,18 @@ describe('Scheduler.reset', () => {
 		]);
 	});
 
-	it('refuses while cells are running', () => {
-		const cells = [sql('a', 'SELECT 1')];
-		const { scheduler } = controlled(cells);
-		void scheduler.runAll();
-		expect(() => scheduler.reset()).toThrow(/while cells are queued or running/);
+	it('cancels what is running or queued, and a late result does not come back', async () => {
+		const cells = [sql('a', 'SELECT 1'), sql('b', 'FROM a')];
+		const { scheduler, next } = controlled(cells);
+		const done = scheduler.runAll();
+		const first = await next();
+		scheduler.reset();
+		expect(first.signal.aborted).toBe(true);
+		first.resolve('late');
+		await done;
+		expect(cells.map((c) => scheduler.state(c.id))).toMatchObject([
+			{ status: 'idle', output: null },
+			{ status: 'idle', output: null }
+		]);
 	});
 });
