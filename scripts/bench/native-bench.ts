@@ -20,9 +20,10 @@ export async function runNativeBench(options: BenchOptions & { threads: number }
 			return { rendererKiB: kib, totalKiB: kib };
 		}
 	});
-	const instance = await DuckDBInstance.create(path.join(dir, 'bench.duckdb'), { threads: String(options.threads) });
+	const file = path.join(dir, 'bench.duckdb');
+	const instance = await DuckDBInstance.create(file, { threads: String(options.threads) });
 	const conn = await instance.connect();
-	const client = new NativeSqlClient(conn);
+	const client = new NativeSqlClient(conn, file);
 	const measurements: Measurement[] = [];
 	const tag = `native (${options.threads} thread${options.threads > 1 ? 's' : ''})`;
 	let version = 'DuckDB';

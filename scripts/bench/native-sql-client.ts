@@ -1,8 +1,10 @@
 // The app's SqlClient over native DuckDB (@duckdb/node-api), so the benchmark's native half can
 // reuse the app's own helpers (writeStoreReport…) on the same SQL the browser runs.
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { rmSync } from 'node:fs';
 import { bigintToValue } from '../../src/lib/data/arrow-convert';
-import { quoteIdent } from '../../src/lib/data/sql';
+import { companionName, companionPath, type CompanionDatabases } from '../../src/lib/data/companion-databases';
+import { quoteIdent, quoteString } from '../../src/lib/data/sql';
 import type { SqlClient } from '../../src/lib/data/sql-client';
 import type { QueryResult, Value } from '../../src/lib/data/value';
 
@@ -12,8 +14,24 @@ const toValue = (v: unknown): Value => {
 	return v as Value;
 };
 
-export class NativeSqlClient implements SqlClient {
-	constructor(readonly conn: DuckDBConnection) {}
+export class NativeSqlClient implements SqlClient, CompanionDatabases {
+	/** `file`: the database's path, beside which companions are written. */
+	constructor(
+		readonly conn: DuckDBConnection,
+		readonly file: string
+	) {}
+
+	async attach(name: string): Promise<void> {
+		await this.conn.run(`ATTACH IF NOT EXISTS ${quoteString(companionPath(this.file, name))} AS ${quoteIdent(companionName(name))}`);
+	}
+
+	async detach(name: string, options: { remove?: boolean } = {}): Promise<void> {
+		await this.conn.run(`DETACH DATABASE IF EXISTS ${quoteIdent(companionName(name))}`);
+		if (options.remove) {
+			const path = companionPath(this.file, name);
+			for (const f of [path, `${path}.wal`]) rmSync(f, { force: true });
+		}
+	}
 
 	async query(sql: string): Promise<QueryResult> {
 		const reader = await this.conn.runAndReadAll(sql);

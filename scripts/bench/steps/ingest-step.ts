@@ -1,18 +1,16 @@
-// CSV → the compact `events` table. Browser: the files go through the page's file input and
-// the page's own step log is read back. Native: the same appendEventsSql steps per file, from
-// readEventsCsv, each followed by a CHECKPOINT as the page does after every step.
+// CSV → the compact `events` partitions. Browser: the files go through the page's file input
+// and the page's own step log is read back. Native: the app's own appendSources on the same
+// files (read with readEventsCsv), each step followed by a CHECKPOINT as the page does.
 import { statSync } from 'node:fs';
 import path from 'node:path';
-import type { FileReport, StepTiming } from '../../../src/lib/ingest/ingest-events';
+import { appendSources, type IngestSource, type StepTiming } from '../../../src/lib/ingest/ingest-events';
 import { readEventsCsv } from '../../../src/lib/ingest/event-schema';
-import { appendEventsSql } from '../../../src/lib/store';
 import type { CinWindow } from '../../notebook/headless-page';
 import { uploadData } from '../../notebook/upload-data';
 import type { BenchStep, BrowserRun, Measurement, NativeRun } from '../bench-step';
 import { rowsHint } from '../rows-hint';
 import { storeLabel, storeMeasurements } from '../store-measurements';
-
-const count = async (run: NativeRun, table: string) => Number((await run.client.query(`SELECT count(*) FROM ${table}`)).rows[0][0]);
+import { checkpointAll } from '../../../src/lib/data/companion-databases';
 
 export async function browserIngest(run: BrowserRun): Promise<Measurement[]> {
 	const from = run.sampler.now();
@@ -34,30 +32,17 @@ export async function browserIngest(run: BrowserRun): Promise<Measurement[]> {
 }
 
 export async function nativeIngest(run: NativeRun): Promise<Measurement[]> {
-	const steps: StepTiming[] = [];
-	for (const file of run.files) {
+	const sources: IngestSource[] = run.files.map((file) => {
 		const name = path.basename(file);
 		const bytes = statSync(file).size;
-		const before = await count(run, 'main.events').catch(() => 0);
-		const invalidBefore = await count(run, 'main.events_rejected').catch(() => 0);
-		for (const step of appendEventsSql(readEventsCsv(file), { rows: rowsHint(name, bytes), invalidRows: 'route' })) {
-			run.sampler.label = storeLabel(name, step.name);
-			const t0 = performance.now();
-			await run.client.exec(step.sql);
-			await run.client.exec('CHECKPOINT');
-			steps.push({ phase: 'append', file: name, step: step.name, ms: Math.round(performance.now() - t0) });
-		}
-		const report: FileReport = {
-			name,
-			bytes,
-			rows: (await count(run, 'main.events')) - before,
-			rejectedLines: 0,
-			rejectedExamples: [],
-			invalidRows: (await count(run, 'main.events_rejected')) - invalidBefore
-		};
-		run.ingestFiles.push(report);
-	}
+		return { name, bytes, rowsHint: rowsHint(name, bytes), open: async () => ({ relation: readEventsCsv(file), rejects: false, close: async () => {} }) };
+	});
+	const { files, steps } = await appendSources(run.client, sources, {
+		afterStep: () => checkpointAll(run.client),
+		onProgress: (p) => (run.sampler.label = storeLabel(p.file ?? null, p.step))
+	});
 	run.sampler.label = null;
+	run.ingestFiles.push(...files);
 	run.storeSteps = steps;
 	return storeMeasurements(steps, 'append', run.sampler);
 }

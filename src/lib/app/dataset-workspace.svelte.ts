@@ -9,7 +9,9 @@ import { deleteDatasetFiles, requestPersistence, storageSummary, type StorageSum
 import type { ColumnMapping, MappingOffer } from '../ingest/csv-head';
 import type { IngestProgress, IngestReport, IngestSource } from '../ingest/ingest-events';
 import { CELL_SCHEMA_SETUP } from '../runner/cell-runner';
-import { OPFS_DATABASE_LIMIT_BYTES, oversizeWarning } from '../store/database-size-limit';
+import { databaseFiles, OPFS_DATABASE_LIMIT_BYTES, oversizeWarning } from '../store/database-size-limit';
+import { attachEventPartitions } from '../store/event-partitions';
+import { checkpointAll } from '../data/companion-databases';
 
 export const SAMPLE_ID = 'sample';
 
@@ -213,8 +215,12 @@ export class DatasetWorkspace {
 
 	async #attach(id: string, client: DuckDBClient): Promise<void> {
 		const { readDatasetSummary } = await import('../ingest/dataset-meta');
+		// `events` is a view over partition files: they must be attached before anything reads it.
+		await attachEventPartitions(client);
 		const summary = await readDatasetSummary(client);
 		const built = await client.query(`SELECT built_at::VARCHAR FROM main.store_build`);
+		// The open database's files cannot be read through OPFS while DuckDB holds them: ask DuckDB.
+		const files = client.persistent ? await databaseFiles(client).catch(() => null) : null;
 		const reg = this.#reg;
 		if (!reg.get(id)) reg.put(newInfo(id, id === SAMPLE_ID ? 'Bundled sample' : id, id === SAMPLE_ID ? 'sample' : 'files', []));
 		reg.update(id, {
@@ -223,11 +229,11 @@ export class DatasetWorkspace {
 			firstEvent: summary.firstEvent,
 			lastEvent: summary.lastEvent,
 			lastOpened: Date.now(),
-			storedBytes: client.persistent ? await measuredBytes(client) : null
+			storedBytes: files ? files.reduce((n, f) => n + f.bytes + f.walBytes, 0) : null
 		});
 		reg.setCurrent(id);
-		const stored = reg.get(id)?.storedBytes ?? null;
-		if (stored !== null && stored > OPFS_DATABASE_LIMIT_BYTES) this.#host.notify('error', oversizeWarning(reg.get(id)?.name ?? id, stored));
+		const largest = files?.[0]?.bytes ?? 0;
+		if (largest > OPFS_DATABASE_LIMIT_BYTES) this.#host.notify('error', oversizeWarning(reg.get(id)?.name ?? id, largest));
 		this.client = client;
 		this.current = reg.get(id) ?? null;
 		this.#refreshList();
@@ -290,7 +296,7 @@ export class DatasetWorkspace {
 			report = await ingestEvents(c, await sources(c), {
 				signal,
 				onProgress: (p) => this.#setIngest({ ...p, title, fraction: source === 'generated' ? 0.5 + p.fraction / 2 : p.fraction }),
-				afterStep: () => c.exec('CHECKPOINT'),
+				afterStep: () => checkpointAll(c),
 				maxDatabaseBytes: c.persistent ? OPFS_DATABASE_LIMIT_BYTES : undefined
 			});
 			for (const sql of ingestLogSql(report)) await c.exec(sql);
@@ -367,12 +373,6 @@ function newInfo(id: string, name: string, source: DatasetSource, files: Dataset
 
 function fileInfo(file: File): DatasetFile {
 	return { name: file.name, size: file.size, lastModified: file.lastModified };
-}
-
-async function measuredBytes(client: DuckDBClient): Promise<number | null> {
-	// The open database's file cannot be read through OPFS while DuckDB holds it: ask DuckDB.
-	const r = await client.query(`SELECT total_blocks * block_size + coalesce(try_cast(wal_size AS BIGINT), 0) FROM pragma_database_size() WHERE database_name = current_database()`).catch(() => null);
-	return r?.rows[0] ? Number(r.rows[0][0]) : null;
 }
 
 function ingestSummary(name: string, report: IngestReport): string {

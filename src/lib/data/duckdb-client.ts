@@ -10,10 +10,12 @@ import mvpWasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import ehWorkerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import mvpWorkerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import { appendRows, columnsOf } from './arrow-convert';
+import { companionName, companionPath, type CompanionDatabases } from './companion-databases';
 import { CancelledError, QueryError } from './query-error';
 import { quoteIdent, quoteString } from './sql';
 import type { QueryOptions, SqlClient } from './sql-client';
 import type { ColumnInfo, QueryResult, Row } from './value';
+import { removeOpfsFiles } from './opfs-files';
 import { holdWorkspaceLock } from './workspace-lock';
 
 export interface EngineStatus {
@@ -48,12 +50,14 @@ interface Engine {
 	crashed: Promise<never>;
 }
 
-export class DuckDBClient implements SqlClient {
+export class DuckDBClient implements SqlClient, CompanionDatabases {
 	#options: ClientOptions;
 	#engine: Promise<Engine>;
 	#queue: Promise<unknown> = Promise.resolve();
 	#persistent = false;
 	#releaseLock: () => void = () => {};
+	/** Companion databases attached now, re-attached whenever the engine restarts. */
+	#attached = new Set<string>();
 
 	private constructor(options: ClientOptions) {
 		this.#options = options;
@@ -175,6 +179,39 @@ export class DuckDBClient implements SqlClient {
 		return run;
 	}
 
+	/**
+	 * Attaches the companion database `name` (created if missing) as catalog `name`: a file
+	 * beside this database in OPFS, or an in-memory one when the database is in memory. The
+	 * store splits a dataset over several files because DuckDB-WASM corrupts files past 4 GiB.
+	 */
+	attach(name: string): Promise<void> {
+		const alias = companionName(name);
+		const run = this.#queue.then(async () => {
+			const engine = await this.#engine;
+			await attachCompanion(engine, this.#options.path, alias);
+			this.#attached.add(alias);
+		});
+		this.#queue = run.catch(() => {});
+		return run;
+	}
+
+	/** Detaches companion `name` and, with `remove`, deletes its files. */
+	detach(name: string, options: { remove?: boolean } = {}): Promise<void> {
+		const alias = companionName(name);
+		const run = this.#queue.then(async () => {
+			const engine = await this.#engine;
+			await engine.conn.query(`DETACH DATABASE IF EXISTS ${quoteIdent(alias)}`);
+			this.#attached.delete(alias);
+			if (!engine.persistent) return;
+			const path = companionPath(this.#options.path, alias);
+			// Closing DuckDB's file handles lets go of the OPFS access handles, so the files can go.
+			for (const file of [path, `${path}.wal`]) await engine.db.dropFile(file).catch(() => {});
+			if (options.remove) await removeOpfsFiles([path, `${path}.wal`].map((p) => p.replace(/^opfs:\/\//, '')));
+		});
+		this.#queue = run.catch(() => {});
+		return run;
+	}
+
 	async dropFile(name: string): Promise<void> {
 		const engine = await this.#engine;
 		await engine.db.dropFile(name);
@@ -273,6 +310,7 @@ export class DuckDBClient implements SqlClient {
 			const conn = await db.connect();
 			// Extensions would be fetched from the internet: never. A mistake must fail at once.
 			await conn.query(`SET autoinstall_known_extensions = false; SET autoload_known_extensions = false;`);
+			for (const alias of this.#attached) await attachCompanion({ db, conn, persistent }, this.#options.path, alias);
 			for (const statement of this.#options.setup ?? []) await conn.query(statement);
 			const ms = (from: number, to: number) => Math.round(to - from);
 			report({
@@ -304,6 +342,18 @@ async function openDatabase(db: duckdb.AsyncDuckDB, path: string): Promise<boole
 	}
 	await db.open({ path: ':memory:', query: { castBigIntToDouble: false } });
 	return false;
+}
+
+async function attachCompanion(engine: Pick<Engine, 'db' | 'conn' | 'persistent'>, path: string, alias: string): Promise<void> {
+	if (!engine.persistent) {
+		await engine.conn.query(`ATTACH IF NOT EXISTS ':memory:' AS ${quoteIdent(alias)}`);
+		return;
+	}
+	const file = companionPath(path, alias);
+	// DuckDB-WASM opens OPFS files only through access handles registered beforehand.
+	await engine.db.registerOPFSFileName(file);
+	await engine.db.registerOPFSFileName(`${file}.wal`);
+	await engine.conn.query(`ATTACH IF NOT EXISTS ${quoteString(file)} AS ${quoteIdent(alias)}`);
 }
 
 function terminate(engine: Engine) {

@@ -1,4 +1,5 @@
 // OPFS files of datasets and the browser's storage budget. Browser-only.
+import { opfsFilesStartingWith, removeOpfsFiles } from '../data/opfs-files';
 import { databaseFileName } from './dataset-info';
 
 export interface StorageSummary {
@@ -8,34 +9,12 @@ export interface StorageSummary {
 	persisted: boolean | null;
 }
 
-async function root(): Promise<FileSystemDirectoryHandle | null> {
-	if (typeof navigator === 'undefined' || typeof navigator.storage?.getDirectory !== 'function') return null;
-	return navigator.storage.getDirectory();
-}
-
-/** The database and its WAL: everything DuckDB writes for one dataset. */
-function filesOf(id: string): string[] {
-	const db = databaseFileName(id);
-	return [db, `${db}.wal`];
-}
-
-/** Removes a dataset's files. The database must be closed (its access handles released). */
+/** Removes a dataset's files: its database, the companions beside it, and their WALs. The
+ *  database must be closed (its access handles released). */
 export async function deleteDatasetFiles(id: string): Promise<void> {
-	const dir = await root();
-	if (!dir) return;
-	for (const name of filesOf(id)) {
-		// A terminated engine's worker lets go of its access handles a moment later.
-		for (let attempt = 0; ; attempt++) {
-			try {
-				await dir.removeEntry(name);
-				break;
-			} catch (error) {
-				if (error instanceof DOMException && error.name === 'NotFoundError') break;
-				if (attempt >= 20) throw error;
-				await new Promise((resolve) => setTimeout(resolve, 100));
-			}
-		}
-	}
+	const db = databaseFileName(id);
+	const companions = await opfsFilesStartingWith(`${db.replace(/\.duckdb$/, '')}.`);
+	await removeOpfsFiles([db, `${db}.wal`, ...companions]);
 }
 
 export async function storageSummary(): Promise<StorageSummary> {

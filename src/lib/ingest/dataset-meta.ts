@@ -2,7 +2,7 @@
 // dataset list: per-file rows and rejects, time per step, and bytes per table and column.
 import { quoteString } from '../data/sql';
 import type { SqlClient } from '../data/sql-client';
-import { storeReportSql, storeTablesSql } from '../store';
+import { readEventPartitions, storeReportSql, storeTablesSql } from '../store';
 import type { IngestReport } from './ingest-events';
 
 const str = (v: string | null) => (v === null ? 'NULL' : quoteString(v));
@@ -24,7 +24,8 @@ export function ingestLogSql(report: IngestReport): string[] {
 export async function writeStoreReport(client: SqlClient): Promise<void> {
 	const tables = (await client.query(storeTablesSql())).rows.map((r) => String(r[0]));
 	if (tables.length === 0) return;
-	await client.exec(`CREATE OR REPLACE TABLE main.store_report AS ${storeReportSql({ tables })}`);
+	const partitions = await readEventPartitions(client);
+	await client.exec(`CREATE OR REPLACE TABLE main.store_report AS ${storeReportSql({ tables, partitions })}`);
 }
 
 export interface DatasetSummary {

@@ -1,11 +1,25 @@
-// Ingest: source files → the optimised store (`events` + fact tables) of one database, step by
+// Ingest: source files → the optimised store (`events` + fact tables) of one dataset, step by
 // step, with progress, cancellation and a log of what each step took. Framework-free: the
 // caller opens each source (registers a CSV, streams Parquet batches…) and gets SQL back.
+import type { StoreClient } from '../data/companion-databases';
+import { quoteIdent } from '../data/sql';
 import type { SqlClient } from '../data/sql-client';
-import { appendEventsSql, buildStorePlan, eventMonthsSql, type StoreStep } from '../store';
+import { appendEventsSql, buildStorePlan, eventMonthsSql, partitionsFor } from '../store';
+import { APPEND_ROWS_PER_PASS } from '../store/append-events';
+import {
+	addPartitionSql,
+	partitionName,
+	partitionTable,
+	readEventPartitions,
+	ROWS_PER_PARTITION,
+	STAGING_DATABASE
+} from '../store/event-partitions';
 import { CLEAR_REJECTS_SQL, REJECTS_SUMMARY_SQL } from './csv-source';
 import { DataFileError } from './data-file-error';
-import { DatabaseSizeError, databaseFileBytes } from '../store/database-size-limit';
+import { EVENT_COLUMNS } from './event-schema';
+import { IngestJob, type IngestJobOptions, type StepTiming } from './ingest-job';
+
+export type { IngestProgress, StepTiming } from './ingest-job';
 
 export interface OpenedSource {
 	/** SQL relation with the raw event columns. */
@@ -21,24 +35,6 @@ export interface IngestSource {
 	/** A guess of the rows, to size the bounded passes (the real count is measured). */
 	rowsHint: number;
 	open(signal: AbortSignal): Promise<OpenedSource>;
-}
-
-export interface IngestProgress {
-	phase: 'append' | 'build';
-	step: string;
-	file?: string;
-	/** Share of the whole ingest done, in [0, 1]. */
-	fraction: number;
-	elapsedMs: number;
-	/** Estimated time left; null until a first step has finished. */
-	remainingMs: number | null;
-}
-
-export interface StepTiming {
-	phase: 'append' | 'build';
-	file: string | null;
-	step: string;
-	ms: number;
 }
 
 export interface RejectedLine {
@@ -66,93 +62,99 @@ export interface IngestReport {
 	totalMs: number;
 }
 
-export interface IngestOptions {
-	signal?: AbortSignal;
-	onProgress?: (p: IngestProgress) => void;
-	/** Called after each step: DuckDB-WASM needs CHECKPOINTs to make writes durable in OPFS. */
-	afterStep?: () => Promise<void>;
-	/** Stop once the database file is larger than this (see store/database-size-limit.ts). */
-	maxDatabaseBytes?: number;
+export interface IngestOptions extends IngestJobOptions {
+	/** Events per partition file (event-partitions.ts); default ROWS_PER_PARTITION. */
+	rowsPerPartition?: number;
 }
 
-const scalar = async (client: SqlClient, sql: string, signal?: AbortSignal) => Number((await client.query(sql, { signal })).rows[0][0]);
+/** Where a source's raw rows are copied once, parsed, and read by every pass: its own file,
+ *  removed after the append, so the bytes of raw text never stay in the dataset. */
+const STAGING = `${quoteIdent(STAGING_DATABASE)}.main.events_staging`;
 
-export async function ingestEvents(client: SqlClient, sources: readonly IngestSource[], options: IngestOptions = {}): Promise<IngestReport> {
-	const signal = options.signal ?? new AbortController().signal;
-	const started = performance.now();
-	const steps: StepTiming[] = [];
+/**
+ * Appends each source to the store, then builds the fact tables. Work is weighted by rows:
+ * appending reads each row several times, the build about as often.
+ */
+export async function ingestEvents(client: StoreClient, sources: readonly IngestSource[], options: IngestOptions = {}): Promise<IngestReport> {
+	const job = new IngestJob(client, options, sources.reduce((n, s) => n + s.rowsHint, 0) * 2);
 	const files: FileReport[] = [];
-	// Work is weighted by rows: appending reads each row several times, the build about as often.
-	const appendWork = sources.reduce((n, s) => n + s.rowsHint, 0) || 1;
-	const total = appendWork * 2;
-	let done = 0;
-	const progress = (phase: IngestProgress['phase'], step: string, file?: string) => {
-		const elapsedMs = performance.now() - started;
-		const fraction = Math.min(1, done / total);
-		options.onProgress?.({ phase, step, file, fraction, elapsedMs, remainingMs: fraction > 0.02 ? (elapsedMs * (1 - fraction)) / fraction : null });
-	};
-	const checkSize = async () => {
-		if (options.maxDatabaseBytes === undefined) return;
-		const bytes = await databaseFileBytes(client).catch(() => 0);
-		if (bytes > options.maxDatabaseBytes) {
-			const rows = await scalar(client, `SELECT count(*) FROM main.events`).catch(() => null);
-			throw new DatabaseSizeError(bytes, options.maxDatabaseBytes, rows);
-		}
-	};
-	const run = async (phase: IngestProgress['phase'], file: string | null, step: StoreStep, weight: number) => {
-		progress(phase, step.name, file ?? undefined);
-		const t0 = performance.now();
-		try {
-			await client.exec(step.sql, { signal });
-			await options.afterStep?.();
-			await checkSize();
-		} catch (error) {
-			if (signal.aborted || !(error instanceof Error) || error instanceof DatabaseSizeError) throw error;
-			// Past the limit, DuckDB's own error (a checksum, say) is a symptom: name the cause.
-			await checkSize();
-			// Say where: "out of memory" alone does not tell which pass to make smaller.
-			error.message = `${file ? `${file}, ` : ''}step "${step.name}": ${error.message}`;
-			throw error;
-		}
-		steps.push({ phase, file, step: step.name, ms: Math.round(performance.now() - t0) });
-		done += weight;
-	};
+	for (const source of sources) files.push(await appendSource(job, client, source, options));
+	const { rows, months } = await buildFacts(job, job.work / 2);
+	return { files, rows, months, steps: job.steps, totalMs: Math.round(performance.now() - job.started) };
+}
 
-	for (const source of sources) {
-		if (signal.aborted) throw new DOMException('cancelled', 'AbortError');
-		progress('append', 'opening', source.name);
-		const t0 = performance.now();
-		const opened = await source.open(signal);
-		steps.push({ phase: 'append', file: source.name, step: 'open', ms: Math.round(performance.now() - t0) });
-		try {
-			const before = await scalar(client, `SELECT count(*) FROM main.events`).catch(() => 0);
-			const invalidBefore = await scalar(client, `SELECT count(*) FROM main.events_rejected`).catch(() => 0);
-			const plan = appendEventsSql(opened.relation, { rows: source.rowsHint, invalidRows: 'route' });
-			const weight = source.rowsHint / plan.length;
-			let report: Pick<FileReport, 'rejectedLines' | 'rejectedExamples'> = { rejectedLines: 0, rejectedExamples: [] };
-			for (const step of plan) {
-				if (step.name === 'stage events' && opened.rejects) await client.exec(CLEAR_REJECTS_SQL, { signal });
-				await run('append', source.name, step, weight);
-				if (step.name === 'stage events') {
-					if (opened.rejects) report = await rejectedLines(client, signal);
-					const staged = await scalar(client, `SELECT count(*) FROM main.events_staging`, signal);
-					if (staged === 0) throw noRows(source.name, report);
-				}
-			}
-			const rows = (await scalar(client, `SELECT count(*) FROM main.events`, signal)) - before;
-			const invalidRows = (await scalar(client, `SELECT count(*) FROM main.events_rejected`, signal)) - invalidBefore;
-			files.push({ name: source.name, bytes: source.bytes, rows, invalidRows, ...report });
-		} finally {
-			await opened.close().catch(() => {});
+/** The append half of an ingest alone (the benchmark times it apart from the build). */
+export async function appendSources(client: StoreClient, sources: readonly IngestSource[], options: IngestOptions = {}): Promise<{ files: FileReport[]; steps: StepTiming[] }> {
+	const job = new IngestJob(client, options, sources.reduce((n, s) => n + s.rowsHint, 0));
+	const files: FileReport[] = [];
+	for (const source of sources) files.push(await appendSource(job, client, source, options));
+	return { files, steps: job.steps };
+}
+
+/** The build half alone: every fact table from `events`. */
+export async function buildStore(client: SqlClient, options: IngestJobOptions = {}): Promise<{ rows: number; months: string[]; steps: StepTiming[] }> {
+	const job = new IngestJob(client, options, 1);
+	return { ...(await buildFacts(job, 1)), steps: job.steps };
+}
+
+/**
+ * One source: stage its rows in a companion database, add as many new partitions of events as
+ * they need, append them in bounded time slices, and remove the staging file.
+ */
+async function appendSource(job: IngestJob, client: StoreClient, source: IngestSource, options: IngestOptions): Promise<FileReport> {
+	if (job.signal.aborted) throw new DOMException('cancelled', 'AbortError');
+	const signal = job.signal;
+	job.progress('append', 'opening', source.name);
+	const t0 = performance.now();
+	const opened = await source.open(signal);
+	job.log('append', source.name, 'open', t0);
+	try {
+		await client.attach(STAGING_DATABASE);
+		const before = await job.scalar(`SELECT count(*) FROM main.events`).catch(() => 0);
+		const invalidBefore = await job.scalar(`SELECT count(*) FROM main.events_rejected`).catch(() => 0);
+		if (opened.rejects) await client.exec(CLEAR_REJECTS_SQL, { signal });
+		const raw = EVENT_COLUMNS.map(([name]) => quoteIdent(name)).join(', ');
+		// Staging is about a third of the work of a source; the passes share the rest.
+		await job.run('append', source.name, { name: 'stage events', sql: `CREATE OR REPLACE TABLE ${STAGING} AS SELECT ${raw} FROM ${opened.relation}` }, source.rowsHint / 3);
+		const report = opened.rejects ? await rejectedLines(client, signal) : { rejectedLines: 0, rejectedExamples: [] };
+		const staged = await job.scalar(`SELECT count(*) FROM ${STAGING}`);
+		if (staged === 0) throw noRows(source.name, report);
+
+		const existing = await readEventPartitions(client, { signal });
+		const count = partitionsFor(staged, options.rowsPerPartition ?? ROWS_PER_PARTITION);
+		const added = Array.from({ length: count }, (_, i) => partitionName(existing.length + i + 1));
+		// Whole passes per partition: pass k of n goes to partition floor(k * count / n).
+		const passes = count * Math.ceil(partitionsFor(staged, APPEND_ROWS_PER_PASS) / count);
+		const plan = appendEventsSql(STAGING, {
+			staged: true,
+			passes,
+			invalidRows: 'route',
+			target: (k, n) => partitionTable(added[Math.floor((k * count) / n)])
+		});
+		const weight = (source.rowsHint * 2) / 3 / (plan.length + count);
+		await job.run('append', source.name, plan[0], weight); // prepare store: creates event_partitions
+		for (const [i, name] of added.entries()) {
+			await client.attach(name);
+			const sql = addPartitionSql(name, [...existing, ...added.slice(0, i)], source.name);
+			await job.run('append', source.name, { name: `new partition ${i + 1}/${count}`, sql }, weight);
 		}
+		for (const step of plan.slice(1)) await job.run('append', source.name, step, weight);
+		const rows = (await job.scalar(`SELECT count(*) FROM main.events`)) - before;
+		const invalidRows = (await job.scalar(`SELECT count(*) FROM main.events_rejected`)) - invalidBefore;
+		return { name: source.name, bytes: source.bytes, rows, invalidRows, ...report };
+	} finally {
+		await opened.close().catch(() => {});
+		await client.detach(STAGING_DATABASE, { remove: true }).catch(() => {});
 	}
+}
 
-	const rows = await scalar(client, `SELECT count(*) FROM main.events`, signal);
-	const months = (await client.query(eventMonthsSql(), { signal })).rows.map((r) => String(r[0]));
+async function buildFacts(job: IngestJob, work: number): Promise<{ rows: number; months: string[] }> {
+	const rows = await job.scalar(`SELECT count(*) FROM main.events`);
+	const months = (await job.client.query(eventMonthsSql(), { signal: job.signal })).rows.map((r) => String(r[0]));
 	const build = buildStorePlan({ rows, months });
-	for (const step of build) await run('build', null, step, appendWork / build.length);
-	progress('build', 'done');
-	return { files, rows, months, steps, totalMs: Math.round(performance.now() - started) };
+	for (const step of build) await job.run('build', null, step, work / build.length);
+	job.progress('build', 'done');
+	return { rows, months };
 }
 
 async function rejectedLines(client: SqlClient, signal: AbortSignal): Promise<Pick<FileReport, 'rejectedLines' | 'rejectedExamples'>> {

@@ -11,7 +11,7 @@ export interface OpenedFile {
 }
 
 // The store's own tables: a lookup table must never overwrite them.
-const RESERVED: readonly string[] = [...STORE_TABLES, 'events_rejected', 'events_staging', 'ingest_files', 'ingest_steps', 'store_report'];
+const RESERVED: readonly string[] = [...STORE_TABLES, 'events_rejected', 'events_staging', 'event_partitions', 'ingest_files', 'ingest_steps', 'store_report'];
 
 const CSV = /\.(csv|tsv|txt)(\.gz)?$/i;
 

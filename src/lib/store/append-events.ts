@@ -1,5 +1,6 @@
 import { qualified, quoteIdent } from '../data/sql';
 import { EVENT_COLUMNS } from '../ingest/event-schema';
+import { EVENT_KIND_ENUM } from './events-layout';
 import { invalidReasonSql, rejectInvalidRowsSql } from './invalid-rows';
 import { partitionsFor, passCount } from './partitions-for';
 import { prepareStoreSql } from './prepare-store';
@@ -17,6 +18,9 @@ export interface AppendEventsOptions {
 	invalidRows?: 'reject' | 'route';
 	/** The source is already a table the caller owns and may be scanned several times. */
 	staged?: boolean;
+	/** The table pass k of `passes` appends to (a partition of events, event-partitions.ts);
+	 *  default `<schema>.events`, a table created by the prepare step. */
+	target?: (pass: number, passes: number) => string;
 }
 
 const SPAN = `getvariable('store_span')`;
@@ -43,12 +47,14 @@ export function appendEventsSql(source: string, options: AppendEventsOptions = {
 	if (invalidRows !== 'reject' && invalidRows !== 'route') throw new Error(`invalid invalidRows: ${invalidRows}`);
 	const route = invalidRows === 'route';
 	const staging = options.staged ? source : storeTable(schema, 'events_staging');
-	const events = storeTable(schema, 'events');
+	const target = options.target ?? (() => storeTable(schema, 'events'));
+	// A partition's event_type is an inline ENUM: a table cannot use another catalog's type.
+	const kind = options.target ? EVENT_KIND_ENUM : qualified(schema, EVENT_KIND_TYPE);
 	const dict = storeTable(schema, 'session_dict');
 	const raw = EVENT_COLUMNS.map(([name]) => quoteIdent(name)).join(', ');
 	const valid = route ? `(${invalidReasonSql}) IS NULL` : 'TRUE';
 
-	const steps: StoreStep[] = [{ name: 'prepare store', sql: prepareStoreSql(schema) }];
+	const steps: StoreStep[] = [{ name: 'prepare store', sql: prepareStoreSql(schema, { eventsTable: !options.target }) }];
 	if (!options.staged) {
 		steps.push({ name: 'stage events', sql: `CREATE OR REPLACE TABLE ${staging} AS SELECT ${raw} FROM ${source}` });
 	}
@@ -85,8 +91,8 @@ FROM (
 		});
 		steps.push({
 			name: `append events${of}`,
-			sql: `${prelude}INSERT INTO ${events}
-SELECT e.event_time, e.event_type::${qualified(schema, EVENT_KIND_TYPE)}, e.product_id::INTEGER, e.category_id,
+			sql: `${prelude}INSERT INTO ${target(k, passes)}
+SELECT e.event_time, e.event_type::${kind}, e.product_id::INTEGER, e.category_id,
 	e.category_code, e.brand, e.price::DECIMAL(9,2), e.user_id::INTEGER, d.session_id
 FROM ${staging} AS e LEFT JOIN (
 	SELECT d.session_id, d.user_session FROM ${dict} AS d

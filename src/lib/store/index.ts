@@ -7,6 +7,7 @@
 //   buildStorePlan({ rows, months, partitions?, minPairBaskets?, schema }) → steps
 //   storeReportSql({ tables, schema }) → per-column rows, types, compression, bytes
 //   storeTablesSql(schema), eventMonthsSql(schema), DATABASE_SIZE_SQL
+//   addPartitionSql / attachEventPartitions: `events` as a view over partition files
 //
 // Memory: DuckDB-WASM cannot spill operator state (DESIGN §3), so every sort, GROUP BY and
 // join runs over one bounded slice: time slices of a batch, session-id ranges, hash partitions
@@ -15,6 +16,16 @@ export { appendEventsSql, type AppendEventsOptions } from './append-events';
 export { BASKET_ITEM_COLUMNS } from './basket-items-table';
 export { buildStorePlan, type StorePlanOptions } from './build-store-plan';
 export { DAILY_COLUMNS } from './daily-table';
+export {
+	addPartitionSql,
+	attachEventPartitions,
+	eventsViewSql,
+	partitionName,
+	partitionTable,
+	readEventPartitions,
+	ROWS_PER_PARTITION,
+	STAGING_DATABASE
+} from './event-partitions';
 export { eventMonthsSql } from './event-months';
 export { EVENTS_LAYOUT } from './events-layout';
 export type { FactColumn } from './fact-table';

@@ -1,4 +1,4 @@
-import { qualified, quoteString } from '../data/sql';
+import { qualified, quoteIdent, quoteString } from '../data/sql';
 import { DEFAULT_SCHEMA, STORE_TABLES } from './store-tables';
 
 // Segment sizes are not reported by DuckDB; they are inferred from where segments start:
@@ -19,33 +19,55 @@ const UNCOMPRESSED = `CASE
 		WHEN segment_type IN ('HUGEINT', 'UHUGEINT', 'UUID', 'INTERVAL') OR segment_type LIKE '%[]' THEN 16 * count
 	END`;
 
+export interface StoreReportOptions {
+	schema?: string;
+	tables?: readonly string[];
+	/** The catalogs holding the partitions of `events` when it is a view over them
+	 *  (event-partitions.ts): its rows and bytes are summed over them. */
+	partitions?: readonly string[];
+}
+
 /**
  * Per column of each named table: rows, type, compression and estimated stored bytes, ordered
  * by table then column. Run it after CHECKPOINT: only checkpointed segments have blocks, and
  * bytes are NULL for a table that has none (an in-memory database). `tables` must exist
  * (storeTablesSql lists the store tables that do).
  */
-export function storeReportSql(options: { schema?: string; tables?: readonly string[] } = {}): string {
+export function storeReportSql(options: StoreReportOptions = {}): string {
 	const schema = options.schema ?? DEFAULT_SCHEMA;
 	const tables = options.tables ?? STORE_TABLES;
+	const partitions = options.partitions ?? [];
 	if (tables.length === 0) throw new Error('invalid tables: none');
 	// pragma_storage_info misreads a doubled quote inside a quoted name.
-	for (const name of [schema, ...tables]) {
+	for (const name of [schema, ...tables, ...partitions]) {
 		if (name.includes('"')) throw new Error(`invalid name for the store report (no double quotes): ${name}`);
 	}
 	const names = `[${tables.map(quoteString).join(', ')}]`;
-	const segments = tables
+	const sources = tables.flatMap((t) =>
+		t === 'events' && partitions.length
+			? partitions.map((p) => ({ table: t, db: quoteString(p), qualified: `${quoteIdent(p)}.main.events` }))
+			: [{ table: t, db: 'current_database()', qualified: qualified(schema, t) }]
+	);
+	const segments = sources
 		.map(
-			(t) => `SELECT ${quoteString(t)} AS table_name, column_name, column_path, segment_type, compression, count, persistent, block_id, block_offset, additional_block_ids
-	FROM pragma_storage_info(${quoteString(qualified(schema, t))})`
+			(s) => `SELECT ${quoteString(s.table)} AS table_name, ${s.db} AS db, column_name, column_path, segment_type, compression, count, persistent, block_id, block_offset, additional_block_ids
+	FROM pragma_storage_info(${quoteString(s.qualified)})`
 		)
 		.join('\n\tUNION ALL ');
+	const partitionRows = partitions.length
+		? `\n\t\tOR (list_contains([${partitions.map(quoteString).join(', ')}], database_name) AND schema_name = 'main' AND table_name = 'events')`
+		: '';
 	return `WITH segments AS (
 	${segments}
 ),
 block AS (SELECT block_size FROM pragma_database_size() WHERE database_name = current_database()),
+sizes AS (
+	SELECT table_name, sum(estimated_size)::BIGINT AS rows FROM duckdb_tables()
+	WHERE (database_name = current_database() AND schema_name = ${quoteString(schema)} AND list_contains(${names}, table_name))${partitionRows}
+	GROUP BY table_name
+),
 gaps AS (
-	SELECT *, lead(block_offset) OVER (PARTITION BY block_id ORDER BY block_offset) - block_offset AS gap,
+	SELECT *, lead(block_offset) OVER (PARTITION BY db, block_id ORDER BY block_offset) - block_offset AS gap,
 		block.block_size - block_offset AS rest, block.block_size * len(additional_block_ids) AS extra,
 		${UNCOMPRESSED} AS uncompressed
 	FROM segments CROSS JOIN block
@@ -66,20 +88,23 @@ kinds AS (
 		string_agg(DISTINCT compression, ', ' ORDER BY compression) FILTER (WHERE block_id >= 0) AS compression
 	FROM segments GROUP BY ALL
 )
-SELECT c.table_name, c.column_name, c.column_index, c.data_type AS column_type, t.estimated_size AS rows,
+SELECT c.table_name, c.column_name, c.column_index, c.data_type AS column_type, t.rows,
 	CASE WHEN k.persistent THEN coalesce(p.bytes, 0) END AS bytes, k.compression
 FROM duckdb_columns() AS c
-JOIN duckdb_tables() AS t USING (database_name, schema_name, table_name)
+JOIN sizes AS t USING (table_name)
 LEFT JOIN kinds AS k USING (table_name, column_name)
 LEFT JOIN per_column AS p USING (table_name, column_name)
 WHERE c.database_name = current_database() AND c.schema_name = ${quoteString(schema)} AND list_contains(${names}, c.table_name)
 ORDER BY list_position(${names}, c.table_name), c.column_index`;
 }
 
-/** The store tables that exist in `schema`, in build order. */
+/** The store tables that exist in `schema`, in build order (`events` also as a view). */
 export function storeTablesSql(schema: string = DEFAULT_SCHEMA): string {
 	const names = `[${STORE_TABLES.map(quoteString).join(', ')}]`;
-	return `SELECT table_name FROM duckdb_tables()
+	return `SELECT table_name FROM (
+	SELECT database_name, schema_name, table_name FROM duckdb_tables()
+	UNION ALL SELECT database_name, schema_name, view_name FROM duckdb_views() WHERE view_name = 'events'
+)
 WHERE database_name = current_database() AND schema_name = ${quoteString(schema)} AND list_contains(${names}, table_name)
 ORDER BY list_position(${names}, table_name)`;
 }

@@ -15,7 +15,7 @@ export const STORE_TABLES = [
 	'store_build'
 ] as const;
 
-export type StoreTable = (typeof STORE_TABLES)[number] | 'events_staging' | 'events_rejected';
+export type StoreTable = (typeof STORE_TABLES)[number] | 'events_staging' | 'events_rejected' | 'event_partitions';
 
 /** Name of the ENUM type of `events.event_type`. */
 export const EVENT_KIND_TYPE = 'event_kind';

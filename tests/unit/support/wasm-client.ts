@@ -1,23 +1,28 @@
 // A SqlClient over the real DuckDB-WASM engine in Node (see wasm-duckdb.ts), converting
 // results with the app's own Arrow conversion, so runner and catalog SQL run as in the browser.
+import { rmSync } from 'node:fs';
 import { tableToRows } from '../../../src/lib/data/arrow-convert';
+import { companionName, companionPath, type CompanionDatabases } from '../../../src/lib/data/companion-databases';
 import { QueryError } from '../../../src/lib/data/query-error';
-import { quoteIdent } from '../../../src/lib/data/sql';
+import { quoteIdent, quoteString } from '../../../src/lib/data/sql';
 import type { QueryOptions, SqlClient } from '../../../src/lib/data/sql-client';
 import type { QueryResult } from '../../../src/lib/data/value';
 import { openWasmDuckDB, type WasmConnection } from './wasm-duckdb';
 
-export class WasmTestClient implements SqlClient {
+export class WasmTestClient implements SqlClient, CompanionDatabases {
 	readonly statements: string[] = [];
 	private constructor(
 		readonly conn: WasmConnection,
-		readonly close: () => void
+		readonly dropFile: (path: string) => void,
+		readonly close: () => void,
+		/** The database file, if not in memory: companions are files beside it. */
+		readonly file: string | undefined
 	) {}
 
 	/** `file`: a database file on disk instead of memory (its size grows as on OPFS). */
 	static async open(setup: string[] = [], file?: string): Promise<WasmTestClient> {
-		const { conn, close } = await openWasmDuckDB(file);
-		const client = new WasmTestClient(conn, close);
+		const { conn, dropFile, close } = await openWasmDuckDB(file);
+		const client = new WasmTestClient(conn, dropFile, close, file);
 		for (const sql of setup) await client.exec(sql);
 		return client;
 	}
@@ -49,5 +54,20 @@ export class WasmTestClient implements SqlClient {
 
 	async exec(sql: string, options: { signal?: AbortSignal } = {}): Promise<void> {
 		await this.query(sql, options);
+	}
+
+	async attach(name: string): Promise<void> {
+		const where = this.file ? companionPath(this.file, name) : ':memory:';
+		await this.exec(`ATTACH IF NOT EXISTS ${quoteString(where)} AS ${quoteIdent(companionName(name))}`);
+	}
+
+	async detach(name: string, options: { remove?: boolean } = {}): Promise<void> {
+		await this.exec(`DETACH DATABASE IF EXISTS ${quoteIdent(companionName(name))}`);
+		if (!this.file) return;
+		const path = companionPath(this.file, name);
+		for (const f of [path, `${path}.wal`]) {
+			this.dropFile(f);
+			if (options.remove) rmSync(f, { force: true });
+		}
 	}
 }

@@ -11,7 +11,7 @@ const dist = path.dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-node-
 export type WasmConnection = duckdbBlocking.DuckDBConnection;
 
 /** Opens a DuckDB-WASM database (in memory, or a file on disk) with extension autoloading off, as the app does. */
-export async function openWasmDuckDB(file?: string): Promise<{ conn: WasmConnection; close(): void }> {
+export async function openWasmDuckDB(file?: string): Promise<{ conn: WasmConnection; dropFile(path: string): void; close(): void }> {
 	const db = await duckdb.createDuckDB(
 		{
 			mvp: { mainModule: path.join(dist, 'duckdb-mvp.wasm'), mainWorker: '' },
@@ -26,6 +26,8 @@ export async function openWasmDuckDB(file?: string): Promise<{ conn: WasmConnect
 	conn.query(`SET autoinstall_known_extensions = false; SET autoload_known_extensions = false;`);
 	return {
 		conn,
+		// Releases the engine's handle on a file (after DETACH), as the browser client does for OPFS.
+		dropFile: (path) => db.dropFile(path),
 		close() {
 			conn.close();
 			db.reset();
