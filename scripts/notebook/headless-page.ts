@@ -6,17 +6,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { CinAutomation } from '../../src/lib/app/automation';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium';
 import { serveSite, type SiteServer } from './serve-site';
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const CHROMIUM_ARGS = [
-	'--no-sandbox',
-	'--disable-gpu',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync',
-	'--no-first-run'
-];
 
 /** A day: a full-scale ingest takes long, and a hang shows up as no progress, not as a timeout. */
 export const DEFAULT_TIMEOUT_MS = 24 * 3600_000;

@@ -187,6 +187,7 @@ export class DuckDBClient implements SqlClient, CompanionDatabases {
 	attach(name: string): Promise<void> {
 		const alias = companionName(name);
 		const run = this.#queue.then(async () => {
+			if (this.#attached.has(alias)) return; // its files are registered: once is all they can be
 			const engine = await this.#engine;
 			await attachCompanion(engine, this.#options.path, alias);
 			this.#attached.add(alias);
@@ -350,9 +351,14 @@ async function attachCompanion(engine: Pick<Engine, 'db' | 'conn' | 'persistent'
 		return;
 	}
 	const file = companionPath(path, alias);
-	// DuckDB-WASM opens OPFS files only through access handles registered beforehand.
-	await engine.db.registerOPFSFileName(file);
-	await engine.db.registerOPFSFileName(`${file}.wal`);
+	// DuckDB-WASM opens OPFS files only through access handles registered beforehand. Not with
+	// registerOPFSFileName: it keeps the handle of an empty file (a WAL not written yet) aside,
+	// where dropFile never closes it, so the file could not be attached again or removed.
+	const dir = await navigator.storage.getDirectory();
+	for (const name of [file, `${file}.wal`]) {
+		const handle = await dir.getFileHandle(name.replace(/^opfs:\/\//, ''), { create: true });
+		await engine.db.registerFileHandle(name, handle, duckdb.DuckDBDataProtocol.BROWSER_FSACCESS, true);
+	}
 	await engine.conn.query(`ATTACH IF NOT EXISTS ${quoteString(file)} AS ${quoteIdent(alias)}`);
 }
 
