@@ -1,5 +1,6 @@
 // Command-line options of `npm run bench -- --scale S [--only ingest|facts|queries] [--out bench/report.json]`.
 import { SELECTIONS, type Selection } from './bench-step';
+import { ArgCursor } from '../arg-cursor';
 
 export interface BenchArgs {
 	scale: number | null;
@@ -47,20 +48,10 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
 		site: 'build',
 		quiet: false
 	};
-	const rest = argv.filter((x) => x !== '--');
-	for (let i = 0; i < rest.length; i++) {
-		const flag = rest[i];
-		const value = () => {
-			const v = rest[++i];
-			if (v === undefined || v.startsWith('--')) throw new Error(`missing value for ${flag}`);
-			return v;
-		};
-		const number = (check: (n: number) => boolean) => {
-			const raw = value();
-			const n = Number(raw);
-			if (!Number.isFinite(n) || !check(n)) throw new Error(`invalid ${flag}: ${raw}`);
-			return n;
-		};
+	const args = new ArgCursor(argv);
+	const number = (check: (n: number) => boolean) => args.number(check);
+	const value = () => args.value();
+	for (const flag of args.flags()) {
 		switch (flag) {
 			case '--scale': a.scale = number((n) => n > 0 && n <= 10); break;
 			case '--seed': a.seed = number(Number.isInteger); break;
@@ -73,10 +64,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
 			case '--out': a.out = value(); break;
 			case '--repeat': a.repeat = number((n) => Number.isInteger(n) && n >= 1); break;
 			case '--data-dir': a.dataDir = value(); break;
-			case '--data':
-				a.data.push(value());
-				while (rest[i + 1] !== undefined && !rest[i + 1].startsWith('--')) a.data.push(rest[++i]);
-				break;
+			case '--data': a.data.push(...args.values()); break;
 			case '--notebook': a.notebook = value(); break;
 			case '--no-browser': a.browser = false; break;
 			case '--no-native': a.native = false; break;

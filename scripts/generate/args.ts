@@ -1,6 +1,7 @@
 // Command-line options of `npm run generate -- …`.
 
 import { DEFAULT_SEED, MONTHS, type Month } from '../../src/lib/generator/index';
+import { ArgCursor } from '../arg-cursor';
 
 export type Format = 'csv' | 'parquet' | 'duckdb';
 
@@ -47,20 +48,10 @@ export function parseArgs(argv: string[]): Args {
 		chunkRows: 1_500_000,
 		quiet: false
 	};
-	const rest = argv.filter((x) => x !== '--');
-	for (let i = 0; i < rest.length; i++) {
-		const flag = rest[i];
-		const value = () => {
-			const v = rest[++i];
-			if (v === undefined) throw new Error(`missing value for ${flag}`);
-			return v;
-		};
-		const number = () => {
-			const raw = value();
-			const n = Number(raw);
-			if (!Number.isFinite(n)) throw new Error(`invalid ${flag}: ${raw}`);
-			return n;
-		};
+	const args = new ArgCursor(argv);
+	const number = () => args.number();
+	const value = () => args.value();
+	for (const flag of args.flags()) {
 		switch (flag) {
 			case '--scale': a.scale = number(); break;
 			case '--seed': a.seed = number(); break;

@@ -1,4 +1,5 @@
 // Command-line options of `npm run notebook -- run [notebook.md] --data <file or folder>... --out results.json`.
+import { ArgCursor } from '../arg-cursor';
 
 export interface NotebookArgs {
 	/** The notebook to import; null runs the default notebook the page shows. */
@@ -23,29 +24,16 @@ export const NOTEBOOK_USAGE = `npm run notebook -- run [notebook.md] --data <fil
   --quiet            no progress lines`;
 
 export function parseNotebookArgs(argv: readonly string[]): NotebookArgs {
-	const rest = argv.filter((x) => x !== '--');
-	if (rest[0] === '--help' || rest[0] === '-h') throw new Error(NOTEBOOK_USAGE);
-	if (rest[0] !== 'run') throw new Error(`unknown command: ${rest[0] ?? '(none)'}\n${NOTEBOOK_USAGE}`);
+	const args = new ArgCursor(argv, 1);
+	const command = args.at(0);
+	if (command === '--help' || command === '-h') throw new Error(NOTEBOOK_USAGE);
+	if (command !== 'run') throw new Error(`unknown command: ${command ?? '(none)'}\n${NOTEBOOK_USAGE}`);
 	const a: NotebookArgs = { notebook: null, data: [], out: 'results.json', rows: 1000, site: 'build', timeoutMs: 86_400_000, quiet: false };
-	for (let i = 1; i < rest.length; i++) {
-		const flag = rest[i];
-		const value = () => {
-			const v = rest[++i];
-			if (v === undefined || v.startsWith('--')) throw new Error(`missing value for ${flag}`);
-			return v;
-		};
-		const count = (min: number) => {
-			const raw = value();
-			const n = Number(raw);
-			if (!Number.isInteger(n) || n < min) throw new Error(`invalid ${flag}: ${raw}`);
-			return n;
-		};
+	const value = () => args.value();
+	const count = (min: number) => args.number((n) => Number.isInteger(n) && n >= min);
+	for (const flag of args.flags()) {
 		switch (flag) {
-			case '--data':
-				a.data.push(value());
-				// `--data a b c`: every following non-option is a path too.
-				while (rest[i + 1] !== undefined && !rest[i + 1].startsWith('--')) a.data.push(rest[++i]);
-				break;
+			case '--data': a.data.push(...args.values()); break; // `--data a b c`: each a path
 			case '--out': a.out = value(); break;
 			case '--rows': a.rows = count(0); break;
 			case '--site': a.site = value(); break;
