@@ -4,7 +4,7 @@
 import type { StoreClient } from '../data/companion-databases';
 import { quoteIdent } from '../data/sql';
 import type { SqlClient } from '../data/sql-client';
-import { appendEventsSql, buildStorePlan, eventMonthsSql, partitionsFor } from '../store';
+import { appendEventsSql, buildStorePlan, dayCountsSql, eventMonthsSql, partitionsFor } from '../store';
 import { APPEND_ROWS_PER_PASS } from '../store/append-events';
 import {
 	addPartitionSql,
@@ -151,7 +151,8 @@ async function appendSource(job: IngestJob, client: StoreClient, source: IngestS
 async function buildFacts(job: IngestJob, work: number): Promise<{ rows: number; months: string[] }> {
 	const rows = await job.scalar(`SELECT count(*) FROM main.events`);
 	const months = (await job.client.query(eventMonthsSql(), { signal: job.signal })).rows.map((r) => String(r[0]));
-	const build = buildStorePlan({ rows, months });
+	const days = (await job.client.query(dayCountsSql(), { signal: job.signal })).rows.map(([day, n]) => [String(day), Number(n)] as const);
+	const build = buildStorePlan({ rows, months, days });
 	for (const step of build) await job.run('build', null, step, work / build.length);
 	job.progress('build', 'done');
 	return { rows, months };

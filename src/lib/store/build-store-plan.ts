@@ -2,6 +2,7 @@ import { quoteString } from '../data/sql';
 import { basketItemsSteps } from './basket-items-table';
 import { dailySteps } from './daily-table';
 import type { FactContext } from './fact-table';
+import { dayWindows, type DayCount } from './day-windows';
 import { hourlySteps } from './hourly-table';
 import { monthWindows, normaliseMonths } from './month-windows';
 import { partitionsFor, passCount, ROWS_PER_PASS } from './partitions-for';
@@ -25,6 +26,11 @@ export interface StorePlanOptions {
 	rowsPerPass?: number;
 	/** purchase_pairs keeps pairs bought together in at least this many baskets; default 2. */
 	minPairBaskets?: number;
+	/** Rows per day of `events` (dayCountsSql): day windows are then packed by rows
+	 *  (day-windows.ts) instead of cut into equal spans of the months. */
+	days?: readonly DayCount[];
+	/** With `days`: rows a window holds at most; default ROWS_PER_WINDOW. */
+	rowsPerWindow?: number;
 }
 
 /**
@@ -38,7 +44,8 @@ export function buildStorePlan(options: StorePlanOptions): StoreStep[] {
 		options.partitions !== undefined ? passCount(options.partitions) : partitionsFor(options.rows, options.rowsPerPass ?? ROWS_PER_PASS);
 	const months = normaliseMonths(options.months);
 	const minPairBaskets = options.minPairBaskets ?? 2;
-	const ctx: FactContext = { schema, partitions, months, windows: monthWindows(months, partitions) };
+	const windows = options.days ? dayWindows(options.days, options.rowsPerWindow) : monthWindows(months, partitions);
+	const ctx: FactContext = { schema, partitions, months, windows };
 	const marker = storeTable(schema, 'store_build');
 	return [
 		{ name: 'start build', sql: `DROP TABLE IF EXISTS ${marker}` },

@@ -16,6 +16,7 @@ export { appendEventsSql, type AppendEventsOptions } from './append-events';
 export { BASKET_ITEM_COLUMNS } from './basket-items-table';
 export { buildStorePlan, type StorePlanOptions } from './build-store-plan';
 export { DAILY_COLUMNS } from './daily-table';
+export { dayCountsSql, dayWindows, ROWS_PER_WINDOW, type DayCount } from './day-windows';
 export {
 	addPartitionSql,
 	attachEventPartitions,

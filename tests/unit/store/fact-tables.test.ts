@@ -4,6 +4,8 @@ import {
 	BASKET_ITEM_COLUMNS,
 	buildStorePlan,
 	DAILY_COLUMNS,
+	dayCountsSql,
+	dayWindows,
 	HOURLY_COLUMNS,
 	PRODUCT_COLUMNS,
 	PURCHASE_PAIR_COLUMNS,
@@ -144,6 +146,19 @@ describe('bounded builds', () => {
 			expect(await scalar(db, `SELECT count(*) FROM (SELECT * FROM ${t} EXCEPT ALL SELECT * FROM one_${t})`), t).toBe(0);
 		}
 		expect(await scalar(db, `SELECT partitions FROM store_build`)).toBe(3);
+	});
+
+	it('give the same tables over day windows packed by rows (two days at most here) as in one pass', async () => {
+		await build({ partitions: 1 });
+		for (const t of FACTS) await db.exec(`CREATE TABLE one_${t} AS SELECT * FROM ${t}`);
+		const days = (await db.query(dayCountsSql())).rows.map(([d, n]) => [String(d), Number(n)] as const);
+		const windows = dayWindows(days, 2);
+		expect(windows.length).toBeGreaterThan(2);
+		await runSteps(db, buildStorePlan({ rows: 14, months: MONTHS, minPairBaskets: 1, days, rowsPerWindow: 2 }));
+		for (const t of FACTS) {
+			expect(await scalar(db, `SELECT count(*) FROM (SELECT * FROM one_${t} EXCEPT ALL SELECT * FROM ${t})`), t).toBe(0);
+			expect(await scalar(db, `SELECT count(*) FROM (SELECT * FROM ${t} EXCEPT ALL SELECT * FROM one_${t})`), t).toBe(0);
+		}
 	});
 
 	it('keep rows outside the listed months', async () => {

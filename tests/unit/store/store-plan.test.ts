@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appendEventsSql, buildStorePlan, partitionsFor } from '../../../src/lib/store';
+import { appendEventsSql, buildStorePlan, dayWindows, partitionsFor } from '../../../src/lib/store';
 import { monthWindows } from '../../../src/lib/store/month-windows';
 
 describe('partitionsFor', () => {
@@ -11,6 +11,29 @@ describe('partitionsFor', () => {
 	it('rejects nonsense', () => {
 		expect(() => partitionsFor(-1)).toThrow('invalid rows: -1');
 		expect(() => partitionsFor(10, 0)).toThrow('invalid rowsPerPass: 0');
+	});
+});
+
+describe('dayWindows', () => {
+	it('packs whole days in order into windows of at most rowsPerWindow rows, open at both ends', () => {
+		const days = [['2019-10-02', 3], ['2019-10-01', 3], ['2019-10-03', 5], ['2019-10-04', 1]] as const;
+		expect(dayWindows(days, 6)).toEqual([`event_time IS NOT NULL AND event_time < TIMESTAMP '2019-10-03'`, `event_time >= TIMESTAMP '2019-10-03'`]);
+	});
+
+	it('gives a day with more rows than a window a window of its own', () => {
+		expect(dayWindows([['2019-11-16', 2], ['2019-11-17', 10], ['2019-11-18', 2]], 5)).toEqual([
+			`event_time IS NOT NULL AND event_time < TIMESTAMP '2019-11-17'`,
+			`event_time >= TIMESTAMP '2019-11-17' AND event_time < TIMESTAMP '2019-11-18'`,
+			`event_time >= TIMESTAMP '2019-11-18'`
+		]);
+	});
+
+	it('is one window for no days or few rows, and rejects nonsense', () => {
+		expect(dayWindows([])).toEqual(['event_time IS NOT NULL']);
+		expect(dayWindows([['2019-10-01', 5], ['2019-10-02', 5]])).toEqual(['event_time IS NOT NULL']);
+		expect(() => dayWindows([['Oct 1', 5]])).toThrow('invalid day: Oct 1');
+		expect(() => dayWindows([['2019-10-01', -1]])).toThrow('invalid rows for 2019-10-01: -1');
+		expect(() => dayWindows([], 0)).toThrow('invalid rowsPerWindow: 0');
 	});
 });
 
