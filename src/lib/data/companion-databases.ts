@@ -8,8 +8,9 @@ import type { SqlClient } from './sql-client';
 export interface CompanionDatabases {
 	/** Attaches companion `name` as catalog `name`, creating it if missing; again after a restart. */
 	attach(name: string): Promise<void>;
-	/** `remove`: delete the companion's files too. */
-	detach(name: string, options?: { remove?: boolean }): Promise<void>;
+	/** `remove`: delete the companion's files too. `removeWal`: delete its WAL file, whose
+	 *  content the checkpoint DETACH makes is already in the database file (see DuckDBClient). */
+	detach(name: string, options?: { remove?: boolean; removeWal?: boolean }): Promise<void>;
 }
 
 export type StoreClient = SqlClient & CompanionDatabases;

@@ -196,8 +196,13 @@ export class DuckDBClient implements SqlClient, CompanionDatabases {
 		return run;
 	}
 
-	/** Detaches companion `name` and, with `remove`, deletes its files. */
-	detach(name: string, options: { remove?: boolean } = {}): Promise<void> {
+	/**
+	 * Detaches companion `name` (DuckDB checkpoints it first) and, with `remove`, deletes its
+	 * files. `removeWal` deletes the WAL file alone: DuckDB-WASM cannot delete files in OPFS, so a
+	 * WAL that a checkpoint has made redundant stays, and the next ATTACH replays it on top of
+	 * the database file ("Table with name events already exists!").
+	 */
+	detach(name: string, options: { remove?: boolean; removeWal?: boolean } = {}): Promise<void> {
 		const alias = companionName(name);
 		const run = this.#queue.then(async () => {
 			const engine = await this.#engine;
@@ -207,7 +212,9 @@ export class DuckDBClient implements SqlClient, CompanionDatabases {
 			const path = companionPath(this.#options.path, alias);
 			// Closing DuckDB's file handles lets go of the OPFS access handles, so the files can go.
 			for (const file of [path, `${path}.wal`]) await engine.db.dropFile(file).catch(() => {});
-			if (options.remove) await removeOpfsFiles([path, `${path}.wal`].map((p) => p.replace(/^opfs:\/\//, '')));
+			const opfs = (p: string) => p.replace(/^opfs:\/\//, '');
+			if (options.remove) await removeOpfsFiles([opfs(path), opfs(`${path}.wal`)]);
+			else if (options.removeWal) await removeOpfsFiles([opfs(`${path}.wal`)]);
 		});
 		this.#queue = run.catch(() => {});
 		return run;
