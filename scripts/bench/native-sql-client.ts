@@ -25,11 +25,15 @@ export class NativeSqlClient implements SqlClient, CompanionDatabases {
 		await this.conn.run(`ATTACH IF NOT EXISTS ${quoteString(companionPath(this.file, name))} AS ${quoteIdent(companionName(name))}`);
 	}
 
-	async detach(name: string, options: { remove?: boolean; removeWal?: boolean } = {}): Promise<void> {
+	/** Native DuckDB removes a checkpointed WAL itself. */
+	async finish(): Promise<void> {}
+
+	async detach(name: string, options: { remove?: boolean } = {}): Promise<void> {
 		await this.conn.run(`DETACH DATABASE IF EXISTS ${quoteIdent(companionName(name))}`);
-		const path = companionPath(this.file, name);
-		if (options.remove) rmSync(path, { force: true });
-		if (options.remove || options.removeWal) rmSync(`${path}.wal`, { force: true });
+		if (options.remove) {
+			const path = companionPath(this.file, name);
+			for (const f of [path, `${path}.wal`]) rmSync(f, { force: true });
+		}
 	}
 
 	async query(sql: string): Promise<QueryResult> {

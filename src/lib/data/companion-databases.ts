@@ -8,9 +8,11 @@ import type { SqlClient } from './sql-client';
 export interface CompanionDatabases {
 	/** Attaches companion `name` as catalog `name`, creating it if missing; again after a restart. */
 	attach(name: string): Promise<void>;
-	/** `remove`: delete the companion's files too. `removeWal`: delete its WAL file, whose
-	 *  content the checkpoint DETACH makes is already in the database file (see DuckDBClient). */
-	detach(name: string, options?: { remove?: boolean; removeWal?: boolean }): Promise<void>;
+	/** `remove`: delete the companion's files too. */
+	detach(name: string, options?: { remove?: boolean }): Promise<void>;
+	/** Leaves companion `name`, which will not be written again, whole in its database file,
+	 *  with no WAL for the next open to replay (see DuckDBClient.finish). */
+	finish(name: string): Promise<void>;
 }
 
 export type StoreClient = SqlClient & CompanionDatabases;

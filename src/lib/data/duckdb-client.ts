@@ -196,13 +196,24 @@ export class DuckDBClient implements SqlClient, CompanionDatabases {
 		return run;
 	}
 
+	/** Detaches companion `name` (DuckDB checkpoints it first) and, with `remove`, deletes its files. */
+	detach(name: string, options: { remove?: boolean } = {}): Promise<void> {
+		return this.#detach(name, options.remove ? 'all' : 'none');
+	}
+
 	/**
-	 * Detaches companion `name` (DuckDB checkpoints it first) and, with `remove`, deletes its
-	 * files. `removeWal` deletes the WAL file alone: DuckDB-WASM cannot delete files in OPFS, so a
-	 * WAL that a checkpoint has made redundant stays, and the next ATTACH replays it on top of
-	 * the database file ("Table with name events already exists!").
+	 * DuckDB-WASM cannot delete files in OPFS, so a WAL that a checkpoint made redundant stays,
+	 * and the next ATTACH replays it on top of the database file ("Table with name events
+	 * already exists!"). A companion written for the last time is detached (which checkpoints
+	 * it), its WAL removed, and attached again. In memory there is no WAL, and nothing to do.
 	 */
-	detach(name: string, options: { remove?: boolean; removeWal?: boolean } = {}): Promise<void> {
+	async finish(name: string): Promise<void> {
+		if (!this.#persistent) return;
+		await this.#detach(name, 'wal');
+		await this.attach(name);
+	}
+
+	#detach(name: string, remove: 'none' | 'wal' | 'all'): Promise<void> {
 		const alias = companionName(name);
 		const run = this.#queue.then(async () => {
 			const engine = await this.#engine;
@@ -213,8 +224,8 @@ export class DuckDBClient implements SqlClient, CompanionDatabases {
 			// Closing DuckDB's file handles lets go of the OPFS access handles, so the files can go.
 			for (const file of [path, `${path}.wal`]) await engine.db.dropFile(file).catch(() => {});
 			const opfs = (p: string) => p.replace(/^opfs:\/\//, '');
-			if (options.remove) await removeOpfsFiles([opfs(path), opfs(`${path}.wal`)]);
-			else if (options.removeWal) await removeOpfsFiles([opfs(`${path}.wal`)]);
+			if (remove === 'all') await removeOpfsFiles([opfs(path), opfs(`${path}.wal`)]);
+			if (remove === 'wal') await removeOpfsFiles([opfs(`${path}.wal`)]);
 		});
 		this.#queue = run.catch(() => {});
 		return run;

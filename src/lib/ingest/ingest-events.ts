@@ -139,12 +139,8 @@ async function appendSource(job: IngestJob, client: StoreClient, source: IngestS
 			await job.run('append', source.name, { name: `new partition ${i + 1}/${count}`, sql }, weight);
 		}
 		for (const step of plan.slice(1)) await job.run('append', source.name, step, weight);
-		// The partitions are complete and never written again: close each (DETACH checkpoints
-		// it), drop its WAL, which DuckDB-WASM would otherwise replay on the next open, and reopen.
-		for (const name of added) {
-			await client.detach(name, { removeWal: true });
-			await client.attach(name);
-		}
+		// The partitions are complete and never written again.
+		for (const name of added) await client.finish(name);
 		const rows = (await job.scalar(`SELECT count(*) FROM main.events`)) - before;
 		const invalidRows = (await job.scalar(`SELECT count(*) FROM main.events_rejected`)) - invalidBefore;
 		return { name: source.name, bytes: source.bytes, rows, invalidRows, ...report };

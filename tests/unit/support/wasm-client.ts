@@ -61,13 +61,16 @@ export class WasmTestClient implements SqlClient, CompanionDatabases {
 		await this.exec(`ATTACH IF NOT EXISTS ${quoteString(where)} AS ${quoteIdent(companionName(name))}`);
 	}
 
-	async detach(name: string, options: { remove?: boolean; removeWal?: boolean } = {}): Promise<void> {
+	/** Tests never reopen a file of this client (the Node build cannot): no WAL to drop. */
+	async finish(): Promise<void> {}
+
+	async detach(name: string, options: { remove?: boolean } = {}): Promise<void> {
 		await this.exec(`DETACH DATABASE IF EXISTS ${quoteIdent(companionName(name))}`);
 		if (!this.file) return;
 		const path = companionPath(this.file, name);
 		for (const f of [path, `${path}.wal`]) {
 			this.dropFile(f);
-			if (options.remove || (options.removeWal && f.endsWith('.wal'))) rmSync(f, { force: true });
+			if (options.remove) rmSync(f, { force: true });
 		}
 	}
 }
