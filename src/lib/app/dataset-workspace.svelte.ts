@@ -215,8 +215,11 @@ export class DatasetWorkspace {
 
 	async #attach(id: string, client: DuckDBClient): Promise<void> {
 		const { readDatasetSummary } = await import('../ingest/dataset-meta');
+		const { upgradeStore } = await import('../ingest/upgrade-store');
 		// `events` is a view over partition files: they must be attached before anything reads it.
 		await attachEventPartitions(client);
+		// A store saved by an older version gets the fact tables added since.
+		await upgradeStore(client);
 		const summary = await readDatasetSummary(client);
 		const built = await client.query(`SELECT built_at::VARCHAR FROM main.store_build`);
 		// The open database's files cannot be read through OPFS while DuckDB holds them: ask DuckDB.

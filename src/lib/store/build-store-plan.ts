@@ -1,9 +1,12 @@
 import { quoteString } from '../data/sql';
 import { basketItemsSteps } from './basket-items-table';
+import { BASKET_MAX_ITEMS } from './basket-sets';
+import { basketStatsSteps } from './basket-stats-table';
 import { dailySteps } from './daily-table';
 import type { FactContext } from './fact-table';
 import { dayWindows, type DayCount } from './day-windows';
 import { hourlySteps } from './hourly-table';
+import { itemPairsSteps } from './item-pairs-table';
 import { monthWindows, normaliseMonths } from './month-windows';
 import { partitionsFor, passCount, ROWS_PER_PASS } from './partitions-for';
 import { productsSteps } from './products-table';
@@ -26,6 +29,8 @@ export interface StorePlanOptions {
 	rowsPerPass?: number;
 	/** purchase_pairs keeps pairs bought together in at least this many baskets; default 2. */
 	minPairBaskets?: number;
+	/** basket_stats and item_pairs leave out label baskets with more distinct items; default BASKET_MAX_ITEMS. */
+	maxBasketItems?: number;
 	/** Rows per day of `events` (dayCountsSql): day windows are then packed by rows
 	 *  (day-windows.ts) instead of cut into equal spans of the months. */
 	days?: readonly DayCount[];
@@ -44,6 +49,7 @@ export function buildStorePlan(options: StorePlanOptions): StoreStep[] {
 		options.partitions !== undefined ? passCount(options.partitions) : partitionsFor(options.rows, options.rowsPerPass ?? ROWS_PER_PASS);
 	const months = normaliseMonths(options.months);
 	const minPairBaskets = options.minPairBaskets ?? 2;
+	const maxBasketItems = options.maxBasketItems ?? BASKET_MAX_ITEMS;
 	const windows = options.days ? dayWindows(options.days, options.rowsPerWindow) : monthWindows(months, partitions);
 	const ctx: FactContext = { schema, partitions, months, windows };
 	const marker = storeTable(schema, 'store_build');
@@ -57,6 +63,8 @@ export function buildStorePlan(options: StorePlanOptions): StoreStep[] {
 		...productsSteps(ctx),
 		...basketItemsSteps(ctx),
 		...purchasePairsSteps(ctx, minPairBaskets),
+		...basketStatsSteps(ctx, maxBasketItems),
+		...itemPairsSteps(ctx, maxBasketItems),
 		{
 			name: 'finish build',
 			sql: `CREATE TABLE ${marker} AS SELECT CAST(get_current_timestamp() AS TIMESTAMP) AS built_at,

@@ -4,7 +4,7 @@
 //
 //   appendEventsSql(source, { rows | passes, invalidRows, staged, schema }) → steps
 //   appendMarkSql(schema) before a batch, undoAppendSql(mark, schema) if it was interrupted
-//   buildStorePlan({ rows, months, partitions?, minPairBaskets?, schema }) → steps
+//   buildStorePlan({ rows, months, partitions?, minPairBaskets?, maxBasketItems?, schema }) → steps
 //   storeReportSql({ tables, schema }) → per-column rows, types, compression, bytes
 //   storeTablesSql(schema), eventMonthsSql(schema), DATABASE_SIZE_SQL
 //   addPartitionSql / attachEventPartitions: `events` as a view over partition files
@@ -34,7 +34,18 @@ export { HOURLY_COLUMNS } from './hourly-table';
 export { partitionsFor, ROWS_PER_PASS } from './partitions-for';
 export { prepareStoreSql } from './prepare-store';
 export { PRODUCT_COLUMNS } from './products-table';
-export { BASKET_LEVELS, PURCHASE_PAIR_COLUMNS, type BasketLevel } from './purchase-pairs-table';
+export { PURCHASE_PAIR_COLUMNS } from './purchase-pairs-table';
+export {
+	BASKET_COMBINATIONS,
+	BASKET_ITEM_LEVELS,
+	BASKET_LEVELS,
+	BASKET_MAX_ITEMS,
+	type BasketItemLevel,
+	type BasketLevel
+} from './basket-sets';
+export { BASKET_STAT_COLUMNS } from './basket-stats-table';
+export { ITEM_PAIR_COLUMNS } from './item-pairs-table';
+export { missingFactSteps } from './missing-fact-steps';
 export { SESSION_COLUMNS } from './sessions-table';
 export { DATABASE_SIZE_SQL, storeReportSql, storeTablesSql } from './store-report';
 export type { StoreStep } from './store-step';

@@ -1,11 +1,8 @@
 import { quoteString } from '../data/sql';
+import { BASKET_LEVELS, type BasketLevel } from './basket-sets';
 import { column, factTableSteps, type FactContext } from './fact-table';
 import type { StoreStep } from './store-step';
 import { storeTable } from './store-tables';
-
-/** Basket levels and their basket key: a purchase session, or all of a user's purchases. */
-export const BASKET_LEVELS = { session: 'session_id', user: 'user_id' } as const;
-export type BasketLevel = keyof typeof BASKET_LEVELS;
 
 // Pairs of distinct products bought in the same basket (product_a < product_b), per level,
 // with what support, confidence and lift need:

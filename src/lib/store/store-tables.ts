@@ -12,6 +12,8 @@ export const STORE_TABLES = [
 	'products',
 	'basket_items',
 	'purchase_pairs',
+	'basket_stats',
+	'item_pairs',
 	'store_build'
 ] as const;
 

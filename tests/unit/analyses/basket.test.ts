@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { basketPairsSql, basketSection, basketSetsSql, basketSummarySql, basketTopPairsSql } from '../../../src/lib/analyses/basket';
+import { basketPairsSql, basketSection, basketSummarySql, basketTopPairsSql } from '../../../src/lib/analyses/basket';
 import { WasmTestClient } from '../support/wasm-client';
 import { buildBasketStore, materialise } from './h3-fixture';
 import { rowsOf, runSection } from './h3-run-section';
@@ -21,14 +21,15 @@ interface Levels {
 	level: 'session' | 'user';
 	itemLevel: 'product' | 'category_code' | 'brand';
 	minPairs: number;
-	maxItems?: number;
 }
 
-async function pairs({ level, itemLevel, minPairs, maxItems = 100 }: Levels) {
-	const [l, i] = [`'${level}'`, `'${itemLevel}'`];
-	await materialise(db, 'basket_sets', basketSetsSql({ level: l, itemLevel: i, maxItems: String(maxItems) }));
-	await materialise(db, 'basket_pairs', basketPairsSql({ level: l, itemLevel: i, minPairs: String(minPairs) }));
+async function pairs({ level, itemLevel, minPairs }: Levels) {
+	await materialise(db, 'basket_pairs', basketPairsSql({ level: `'${level}'`, itemLevel: `'${itemLevel}'`, minPairs: String(minPairs) }));
 	return rowsOf(await db.query('SELECT * FROM basket_pairs'));
+}
+
+async function summary(level: string, itemLevel: string) {
+	return rowsOf(await db.query(basketSummarySql({ level: `'${level}'`, itemLevel: `'${itemLevel}'` })))[0];
 }
 
 /** Expected pair rows: [a, b, baskets_ab, baskets_a, baskets_b, N], ratios from the counts. */
@@ -100,24 +101,33 @@ describe('market basket pairs on the hand-built log', () => {
 	});
 
 	it('baskets over the item cap leave every count, the total included', async () => {
-		const rows = await pairs({ level: 'session', itemLevel: 'category_code', minPairs: 1, maxItems: 2 });
-		expectPairs(rows, expected([
-			[C, S, 1, 1, 3, 5], // 5/3
-			[H, T, 1, 3, 1, 5], // 5/3
-			[H, S, 1, 3, 3, 5] // 5/9
-		]));
-		const [summary] = rowsOf(await db.query(basketSummarySql({ level: `'session'`, itemLevel: `'category_code'` })));
-		expect(summary).toEqual({
-			basket_level: 'session', item_level: 'category_code', total_baskets: 5, baskets_with_2_plus_items: 3,
-			avg_items_per_basket: 1.6, baskets_left_out: 1, distinct_items: 4, stored_pair_min_baskets: 2
-		});
+		await buildBasketStore(db, { maxBasketItems: 2 });
+		try {
+			const rows = await pairs({ level: 'session', itemLevel: 'category_code', minPairs: 1 });
+			expectPairs(rows, expected([
+				[C, S, 1, 1, 3, 5], // 5/3
+				[H, T, 1, 3, 1, 5], // 5/3
+				[H, S, 1, 3, 3, 5] // 5/9
+			]));
+			expect(await summary('session', 'category_code')).toEqual({
+				basket_level: 'session', item_level: 'category_code', total_baskets: 5, baskets_with_2_plus_items: 3,
+				avg_items_per_basket: 1.6, baskets_left_out: 1, distinct_items: 4, max_basket_items: 2, stored_pair_min_baskets: 2
+			});
+			// The product cap never applies: U1 {101, 201, 302}, U2 {102, 302}, U3 {401, 202, 102}, U4 {501}.
+			expect(await summary('user', 'product')).toMatchObject({
+				total_baskets: 4, baskets_with_2_plus_items: 3, avg_items_per_basket: 2.25, baskets_left_out: 0, distinct_items: 7, max_basket_items: null
+			});
+		} finally {
+			await buildBasketStore(db);
+		}
 	});
 
-	it('the product cap never applies: purchase_pairs counted every basket', async () => {
-		await materialise(db, 'basket_sets', basketSetsSql({ level: `'user'`, itemLevel: `'product'`, maxItems: '1' }));
-		const [summary] = rowsOf(await db.query(basketSummarySql({ level: `'user'`, itemLevel: `'product'` })));
-		// U1 {101, 201, 302}, U2 {102, 302}, U3 {401, 202, 102}, U4 {501}: 9 items over 4 baskets.
-		expect(summary).toMatchObject({ total_baskets: 4, baskets_with_2_plus_items: 3, avg_items_per_basket: 2.25, baskets_left_out: 0, distinct_items: 7 });
+	it('the summary of each level counts its baskets and items', async () => {
+		expect(await summary('user', 'category_code')).toEqual({
+			basket_level: 'user', item_level: 'category_code', total_baskets: 3, baskets_with_2_plus_items: 3,
+			avg_items_per_basket: 2.67, baskets_left_out: 0, distinct_items: 4, max_basket_items: 100, stored_pair_min_baskets: 2
+		});
+		expect(await summary('session', 'brand')).toMatchObject({ total_baskets: 6, baskets_with_2_plus_items: 3, avg_items_per_basket: 1.5, distinct_items: 4 });
 	});
 
 	it('top pairs keep lift ≥ the minimum, highest first, labelled A over + B', async () => {
@@ -131,12 +141,14 @@ describe('market basket pairs on the hand-built log', () => {
 	});
 
 	it('an unknown basket or item level is an error naming the allowed values', async () => {
-		await expect(materialise(db, 'basket_sets', basketSetsSql({ level: `'order'`, itemLevel: `'brand'`, maxItems: '100' }))).rejects.toThrow(
-			'invalid basket level order: use session or user'
-		);
-		await expect(materialise(db, 'basket_sets', basketSetsSql({ level: `'user'`, itemLevel: `'sku'`, maxItems: '100' }))).rejects.toThrow(
-			'invalid item level sku: use product, category_code or brand'
-		);
+		for (const sql of [basketSummarySql, basketPairsSql]) {
+			await expect(materialise(db, 't', sql({ level: `'order'`, itemLevel: `'brand'`, minPairs: '1' }))).rejects.toThrow(
+				'invalid basket level order: use session or user'
+			);
+			await expect(materialise(db, 't', sql({ level: `'user'`, itemLevel: `'sku'`, minPairs: '1' }))).rejects.toThrow(
+				'invalid item level sku: use product, category_code or brand'
+			);
+		}
 	});
 });
 
@@ -145,11 +157,11 @@ describe('the market basket section', () => {
 		const run = await runSection(db, basketSection());
 		expect(run.cells.filter((c) => c.name !== null).map((c) => `${c.kind}:${c.name}`)).toEqual([
 			'input:basket_level', 'input:basket_item_level', 'input:basket_min_pairs', 'input:basket_min_lift',
-			'sql:basket_sets', 'sql:basket_summary', 'sql:basket_pairs', 'sql:basket_top_pairs', 'chart:basket_lift_chart'
+			'sql:basket_summary', 'sql:basket_pairs', 'sql:basket_top_pairs', 'chart:basket_lift_chart'
 		]);
 		expect(rowsOf(run.tables.get('basket_summary'))).toEqual([{
 			basket_level: 'session', item_level: 'category_code', total_baskets: 6, baskets_with_2_plus_items: 4,
-			avg_items_per_basket: 1.83, baskets_left_out: 0, distinct_items: 4, stored_pair_min_baskets: 2
+			avg_items_per_basket: 1.83, baskets_left_out: 0, distinct_items: 4, max_basket_items: 100, stored_pair_min_baskets: 2
 		}]);
 		expect(rowsOf(run.tables.get('basket_pairs')).map((r) => [r.item_a, r.item_b, r.lift])).toEqual([[C, S, 1.5], [H, S, 0.75]]);
 		expect(rowsOf(run.tables.get('basket_top_pairs'))).toEqual([{

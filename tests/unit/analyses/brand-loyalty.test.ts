@@ -89,7 +89,7 @@ describe('the brand loyalty section', () => {
 		expect(rowsOf(alone.tables.get('brand_loyalty'))).toEqual([SAMSUNG, APPLE]);
 		const both = await runSection(db, `${basketSection()}\n\n${brandLoyaltySection()}`);
 		expect([...both.tables.keys()]).toEqual([
-			'basket_sets', 'basket_summary', 'basket_pairs', 'basket_top_pairs', 'brand_loyalty', 'brand_loyalty_overall', 'brand_loyalty_top'
+			'basket_summary', 'basket_pairs', 'basket_top_pairs', 'brand_loyalty', 'brand_loyalty_overall', 'brand_loyalty_top'
 		]);
 	});
 

@@ -85,11 +85,12 @@ export const BASKET_EVENTS: Raw[] = [
 	ev('s8', U5, '05 20:00:00', 'view', SAMSUNG_PHONE)
 ];
 
-/** Loads BASKET_EVENTS into a fresh store (events and every fact table, pairs kept at ≥ 2 baskets). */
-export async function buildBasketStore(db: WasmTestClient): Promise<void> {
+/** Loads BASKET_EVENTS into a fresh store (events and every fact table, product pairs kept at
+ *  ≥ 2 baskets, label baskets capped at `maxBasketItems`, 100 by default). */
+export async function buildBasketStore(db: WasmTestClient, options: { maxBasketItems?: number } = {}): Promise<void> {
 	await resetDatabase(db);
 	await runSteps(db, appendEventsSql(rawEvents(BASKET_EVENTS)));
-	await runSteps(db, buildStorePlan({ rows: BASKET_EVENTS.length, months: ['2019-10'] }));
+	await runSteps(db, buildStorePlan({ rows: BASKET_EVENTS.length, months: ['2019-10'], ...options }));
 }
 
 /** Runs `sql` as the named cell `name` would: a table of that name. */

@@ -2,7 +2,7 @@
 // rows (lists of items per basket and their combinations, instead of a store and a self-join).
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { basketPairsSql, basketSetsSql } from '../../../src/lib/analyses/basket';
+import { basketPairsSql } from '../../../src/lib/analyses/basket';
 import { ACCESSORY_CODES, brandLoyaltySql, PHONE_CODE } from '../../../src/lib/analyses/brand-loyalty';
 import { quoteString } from '../../../src/lib/data/sql';
 import { readEventsCsv } from '../../../src/lib/ingest/event-schema';
@@ -38,7 +38,6 @@ GROUP BY a, b HAVING count(*) >= 2`;
 }
 
 async function compare(level: string, itemLevel: string, basket: string, item: string, key: (s: unknown) => string = String) {
-	await materialise(db, 'basket_sets', basketSetsSql({ level: quoteString(level), itemLevel: quoteString(itemLevel), maxItems: '100' }));
 	await materialise(db, 'basket_pairs', basketPairsSql({ level: quoteString(level), itemLevel: quoteString(itemLevel), minPairs: '2' }));
 	const ours = rowsOf(await db.query('SELECT * FROM basket_pairs'));
 	const theirs = rowsOf(await db.query(independentPairs(basket, item)));

@@ -2,21 +2,24 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
 	appendEventsSql,
 	BASKET_ITEM_COLUMNS,
+	BASKET_STAT_COLUMNS,
 	buildStorePlan,
 	DAILY_COLUMNS,
 	dayCountsSql,
 	dayWindows,
 	HOURLY_COLUMNS,
+	ITEM_PAIR_COLUMNS,
 	PRODUCT_COLUMNS,
 	PURCHASE_PAIR_COLUMNS,
 	SESSION_COLUMNS,
 	USER_COLUMNS
 } from '../../../src/lib/store';
+import { upgradeStore } from '../../../src/lib/ingest/upgrade-store';
 import { WasmTestClient } from '../support/wasm-client';
 import { A, B, C, LIGHTS, NO_CODE, NOVEMBER, OCTOBER, P1, P2, P3, P4, PHONES, layout, objects, rawEvents, resetDatabase, runSteps, scalar } from './store-kit';
 
 const MONTHS = ['2019-10', '2019-11'];
-const FACTS = ['sessions', 'users', 'daily', 'hourly', 'products', 'basket_items', 'purchase_pairs'];
+const FACTS = ['sessions', 'users', 'daily', 'hourly', 'products', 'basket_items', 'purchase_pairs', 'basket_stats', 'item_pairs'];
 const PHONE = 'electronics.smartphone';
 
 let db: WasmTestClient;
@@ -117,6 +120,25 @@ describe('fact tables on the hand-built log (3 users, 4 sessions, 2 months)', ()
 		);
 	});
 
+	it('basket_stats: baskets and items per (basket level, item level), label baskets capped', async () => {
+		// basket_items: session 1 (A) P1 xiaomi phone; session 2 (B) P3 unbranded phone + P2 apple
+		// without a code; session 3 (A) P3. User baskets: A {P1, P3}, B {P3, P2}.
+		expect(await objects(db, `SELECT * FROM basket_stats ORDER BY level, item_level`)).toEqual(
+			[
+				['session', 'brand', 100, 2, 0, 1, 0, 2],
+				['session', 'category_code', 100, 3, 0, 1, 0, 1],
+				['session', 'product', null, 3, 1, 4 / 3, 0, 3],
+				['user', 'brand', 100, 2, 0, 1, 0, 2],
+				['user', 'category_code', 100, 2, 0, 1, 0, 1],
+				['user', 'product', null, 2, 2, 2, 0, 3]
+			].map((v) => row(BASKET_STAT_COLUMNS, v))
+		);
+	});
+
+	it('item_pairs: no label pair here, as every label basket holds one item', async () => {
+		expect(await scalar(db, `SELECT count(*) FROM item_pairs`)).toBe(0);
+	});
+
 	it('store_build marks the finished build', async () => {
 		expect(await objects(db, `SELECT * EXCLUDE (built_at) FROM store_build`)).toEqual([
 			{ events: 14, partitions: 1, months: MONTHS, min_pair_baskets: 1 }
@@ -124,7 +146,10 @@ describe('fact tables on the hand-built log (3 users, 4 sessions, 2 months)', ()
 	});
 
 	it('are typed as declared: INTEGER ids and counts, BIGINT category ids, DECIMAL money', async () => {
-		const specs = { sessions: SESSION_COLUMNS, daily: DAILY_COLUMNS, hourly: HOURLY_COLUMNS, products: PRODUCT_COLUMNS, basket_items: BASKET_ITEM_COLUMNS, purchase_pairs: PURCHASE_PAIR_COLUMNS };
+		const specs = {
+			sessions: SESSION_COLUMNS, daily: DAILY_COLUMNS, hourly: HOURLY_COLUMNS, products: PRODUCT_COLUMNS, basket_items: BASKET_ITEM_COLUMNS,
+			purchase_pairs: PURCHASE_PAIR_COLUMNS, basket_stats: BASKET_STAT_COLUMNS, item_pairs: ITEM_PAIR_COLUMNS
+		};
 		for (const [table, columns] of Object.entries(specs)) {
 			expect(await layout(db, table)).toEqual(columns.map((c) => `${c.name} ${c.type}`));
 		}
@@ -173,5 +198,20 @@ describe('bounded builds', () => {
 		await runSteps(db, buildStorePlan({ rows: 14, months: MONTHS }));
 		expect(await scalar(db, `SELECT count(*) FROM purchase_pairs`)).toBe(0);
 		expect(await scalar(db, `SELECT min_pair_baskets FROM store_build`)).toBe(2);
+	});
+
+	it('a finished store that lacks tables added since gets them from basket_items; an unfinished one is left alone', async () => {
+		await build({ partitions: 1 });
+		for (const t of ['basket_stats', 'item_pairs']) await db.exec(`CREATE TABLE one_${t} AS SELECT * FROM ${t}`);
+		await db.exec(`DROP TABLE basket_stats; DROP TABLE item_pairs`);
+		expect(await upgradeStore(db)).toEqual([...Array(6).fill('basket_stats'), ...Array(4).fill('item_pairs')].map((t, i) => expect.stringContaining(t)));
+		for (const t of ['basket_stats', 'item_pairs']) {
+			expect(await scalar(db, `SELECT count(*) FROM (SELECT * FROM one_${t} EXCEPT ALL SELECT * FROM ${t})`), t).toBe(0);
+			expect(await scalar(db, `SELECT count(*) FROM (SELECT * FROM ${t} EXCEPT ALL SELECT * FROM one_${t})`), t).toBe(0);
+		}
+		expect(await upgradeStore(db)).toEqual([]);
+		await db.exec(`DROP TABLE item_pairs; DROP TABLE store_build`);
+		expect(await upgradeStore(db)).toEqual([]);
+		expect(await scalar(db, `SELECT count(*) FROM duckdb_tables() WHERE table_name = 'item_pairs'`)).toBe(0);
 	});
 });

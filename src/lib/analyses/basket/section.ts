@@ -1,6 +1,6 @@
 import { basketPairsSql } from './basket-pairs-sql';
 import { basketLiftChart } from './basket-lift-chart';
-import { BASKET_MAX_ITEMS, basketSetsSql } from './basket-sets-sql';
+import { BASKET_MAX_ITEMS } from '../../store/basket-sets';
 import { basketSummarySql } from './basket-summary-sql';
 import { basketTopPairsSql } from './basket-top-pairs-sql';
 import { chartCell, inputCell, sqlCell } from '../cell-fence';
@@ -16,8 +16,7 @@ export function basketSection(): string {
 What is bought together. A **basket** is either one purchase session (level \`session\`) or
 everything one user bought in the period (level \`user\`). Its **items** are the distinct
 products, category codes or brands bought in it; a purchase without a category code (or brand)
-adds no item at that level. Everything here reads \`basket_items\` (one row per product bought
-in a session) and, for product pairs, the store's \`purchase_pairs\`.
+adds no item at that level.
 
 For two items A and B of the chosen level:
 
@@ -33,19 +32,21 @@ For two items A and B of the chosen level:
   often.
 
 Pairs are unordered (A sorts before B) and listed when they are in at least the minimum pair
-count of baskets. Product pairs come from \`purchase_pairs\`, which the store built keeping only
-pairs in at least \`stored_pair_min_baskets\` baskets (2 by default), so at product level a lower
-minimum changes nothing. Category and brand pairs are counted here: distinct (basket, item)
-rows, then a self-join within each basket. A basket of k items makes k(k−1)/2 pairs, so at
-those two levels baskets with more than ${BASKET_MAX_ITEMS} distinct items (resellers, at user level) are
-left out of every count, N included, and reported as \`baskets_left_out\`; change the
-${BASKET_MAX_ITEMS} in \`basket_sets\` to move the cap. Product baskets are never capped.`,
+count of baskets. The store counted every basket and pair once, when it was built from
+\`basket_items\` (one row per product bought in a session), so changing an input here only
+filters its tables: \`basket_stats\` (one row per level), \`item_pairs\` (category and brand
+pairs: distinct (basket, item) rows, then a self-join within each basket) and
+\`purchase_pairs\` (product pairs). \`purchase_pairs\` keeps only pairs in at least
+\`stored_pair_min_baskets\` baskets (2 by default), so at product level a lower minimum changes
+nothing; \`item_pairs\` keeps every pair. A basket of k items makes k(k−1)/2 pairs, so at the
+category and brand levels baskets with more than ${BASKET_MAX_ITEMS} distinct items (resellers, at user level)
+are left out of every count, N included, and reported as \`baskets_left_out\` (the cap is
+\`max_basket_items\`). Product baskets are never capped.`,
 		inputCell('basket_level', { type: 'select', value: 'session', options: ['session', 'user'], label: 'basket' }),
 		inputCell('basket_item_level', { type: 'select', value: 'category_code', options: ['product', 'category_code', 'brand'], label: 'item' }),
 		inputCell('basket_min_pairs', { type: 'number', value: 2, min: 1, step: 1, label: 'minimum pair count (baskets)' }),
 		inputCell('basket_min_lift', { type: 'number', value: 1.2, min: 0, step: 0.1, label: 'minimum lift' }),
-		`The baskets at the chosen levels, one row per (basket, item):`,
-		sqlCell('basket_sets', basketSetsSql({ level, itemLevel, maxItems: String(BASKET_MAX_ITEMS) })),
+		`The baskets at the chosen levels:`,
 		sqlCell('basket_summary', basketSummarySql({ level, itemLevel })),
 		`Every pair bought together in at least the minimum pair count of baskets (sort the table by
 any column):`,

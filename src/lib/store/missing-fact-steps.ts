@@ -1,0 +1,20 @@
+import { BASKET_MAX_ITEMS } from './basket-sets';
+import { basketStatsSteps } from './basket-stats-table';
+import type { FactContext } from './fact-table';
+import { itemPairsSteps } from './item-pairs-table';
+import type { StoreStep } from './store-step';
+import { DEFAULT_SCHEMA, type StoreTable } from './store-tables';
+
+// Fact tables added to the build after stores were already saved in users' browsers, each with
+// the steps that make it from tables every finished store has. A store opened without one gets
+// it added (seconds: they read basket_items) instead of a notebook whose cells fail.
+const ADDED: { table: StoreTable; steps: (ctx: FactContext) => StoreStep[] }[] = [
+	{ table: 'basket_stats', steps: (ctx) => basketStatsSteps(ctx, BASKET_MAX_ITEMS) },
+	{ table: 'item_pairs', steps: (ctx) => itemPairsSteps(ctx, BASKET_MAX_ITEMS) }
+];
+
+/** Steps that add the fact tables missing from a finished store, given the tables it has. */
+export function missingFactSteps(existing: readonly string[], schema = DEFAULT_SCHEMA): StoreStep[] {
+	const ctx: FactContext = { schema, partitions: 1, months: [], windows: [] };
+	return ADDED.filter((a) => !existing.includes(a.table)).flatMap((a) => a.steps(ctx));
+}
