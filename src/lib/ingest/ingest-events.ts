@@ -18,6 +18,7 @@ import { CLEAR_REJECTS_SQL, REJECTS_SUMMARY_SQL } from './csv-source';
 import { DataFileError } from './data-file-error';
 import { EVENT_COLUMNS } from './event-schema';
 import { IngestJob, type IngestJobOptions, type StepTiming } from './ingest-job';
+import { STAGING_SETTINGS, withSettings } from './staging-settings';
 
 export type { IngestProgress, StepTiming } from './ingest-job';
 
@@ -115,7 +116,8 @@ async function appendSource(job: IngestJob, client: StoreClient, source: IngestS
 		if (opened.rejects) await client.exec(CLEAR_REJECTS_SQL, { signal });
 		const raw = EVENT_COLUMNS.map(([name]) => quoteIdent(name)).join(', ');
 		// Staging is about a third of the work of a source; the passes share the rest.
-		await job.run('append', source.name, { name: 'stage events', sql: `CREATE OR REPLACE TABLE ${STAGING} AS SELECT ${raw} FROM ${opened.relation}` }, source.rowsHint / 3);
+		const stage = { name: 'stage events', sql: `CREATE OR REPLACE TABLE ${STAGING} AS SELECT ${raw} FROM ${opened.relation}` };
+		await withSettings(client, STAGING_SETTINGS, () => job.run('append', source.name, stage, source.rowsHint / 3));
 		const report = opened.rejects ? await rejectedLines(client, signal) : { rejectedLines: 0, rejectedExamples: [] };
 		const staged = await job.scalar(`SELECT count(*) FROM ${STAGING}`);
 		if (staged === 0) throw noRows(source.name, report);
