@@ -12,12 +12,16 @@ export function formatValue(value: Value, column: ColumnInfo): string {
 	return JSON.stringify(value, (_, v) => (v instanceof Date ? formatDate(v, false) : v));
 }
 
+// toLocaleString builds a formatter on every call; a result preview formats thousands of
+// numbers, so the formatters are made once.
+const INTEGER = new Intl.NumberFormat('en-US');
+const FRACTION = new Map([2, 3, 4].map((digits) => [digits, new Intl.NumberFormat('en-US', { maximumFractionDigits: digits })]));
+
 export function formatNumber(n: number, isId = false): string {
 	if (!Number.isFinite(n)) return String(n);
-	if (Number.isInteger(n)) return isId ? String(n) : n.toLocaleString('en-US');
+	if (Number.isInteger(n)) return isId ? String(n) : INTEGER.format(n);
 	const abs = Math.abs(n);
-	const digits = abs >= 100 ? 2 : abs >= 1 ? 3 : 4;
-	return n.toLocaleString('en-US', { maximumFractionDigits: digits });
+	return FRACTION.get(abs >= 100 ? 2 : abs >= 1 ? 3 : 4)!.format(n);
 }
 
 /** UTC, as DuckDB prints it: `2019-10-01` or `2019-10-01 00:00:03`. */
