@@ -78,8 +78,7 @@ const STAGING = `${quoteIdent(STAGING_DATABASE)}.main.events_staging`;
  */
 export async function ingestEvents(client: StoreClient, sources: readonly IngestSource[], options: IngestOptions = {}): Promise<IngestReport> {
 	const job = new IngestJob(client, options, sources.reduce((n, s) => n + s.rowsHint, 0) * 2);
-	const files: FileReport[] = [];
-	for (const source of sources) files.push(await appendSource(job, client, source, options));
+	const files = await appendAll(job, client, sources, options);
 	const { rows, months } = await buildFacts(job, job.work / 2);
 	return { files, rows, months, steps: job.steps, totalMs: Math.round(performance.now() - job.started) };
 }
@@ -87,15 +86,19 @@ export async function ingestEvents(client: StoreClient, sources: readonly Ingest
 /** The append half of an ingest alone (the benchmark times it apart from the build). */
 export async function appendSources(client: StoreClient, sources: readonly IngestSource[], options: IngestOptions = {}): Promise<{ files: FileReport[]; steps: StepTiming[] }> {
 	const job = new IngestJob(client, options, sources.reduce((n, s) => n + s.rowsHint, 0));
-	const files: FileReport[] = [];
-	for (const source of sources) files.push(await appendSource(job, client, source, options));
-	return { files, steps: job.steps };
+	return { files: await appendAll(job, client, sources, options), steps: job.steps };
 }
 
 /** The build half alone: every fact table from `events`. */
 export async function buildStore(client: SqlClient, options: IngestJobOptions = {}): Promise<{ rows: number; months: string[]; steps: StepTiming[] }> {
 	const job = new IngestJob(client, options, 1);
 	return { ...(await buildFacts(job, 1)), steps: job.steps };
+}
+
+async function appendAll(job: IngestJob, client: StoreClient, sources: readonly IngestSource[], options: IngestOptions): Promise<FileReport[]> {
+	const files: FileReport[] = [];
+	for (const source of sources) files.push(await appendSource(job, client, source, options));
+	return files;
 }
 
 /**

@@ -7,8 +7,8 @@
 import { quoteIdent, quoteString } from '../data/sql';
 import type { StoreClient } from '../data/companion-databases';
 import type { QueryOptions, SqlClient } from '../data/sql-client';
-import { EVENT_KIND_ENUM, EVENTS_LAYOUT } from './events-layout';
-import { DEFAULT_SCHEMA, EVENT_KIND_TYPE, storeTable } from './store-tables';
+import { EVENT_KIND_ENUM, eventsColumnsDdl, eventsColumnTypes } from './events-layout';
+import { DEFAULT_SCHEMA, storeTable } from './store-tables';
 
 /** Events a partition holds at most: about 1 GiB of compact events, far below the limit. */
 export const ROWS_PER_PARTITION = 40_000_000;
@@ -40,8 +40,7 @@ export function eventPartitionsTableSql(schema: string = DEFAULT_SCHEMA): string
  * a table cannot use a type of another catalog, and equal inline ENUMs union as one type.
  */
 export function addPartitionSql(name: string, partitions: readonly string[], source: string, schema: string = DEFAULT_SCHEMA): string {
-	const columns = EVENTS_LAYOUT.map(([column, type]) => `${quoteIdent(column)} ${type === EVENT_KIND_TYPE ? EVENT_KIND_ENUM : type}`).join(', ');
-	return `CREATE TABLE ${partitionTable(name)} (${columns});
+	return `CREATE TABLE ${partitionTable(name)} (${eventsColumnsDdl(EVENT_KIND_ENUM)});
 INSERT INTO ${storeTable(schema, 'event_partitions')} VALUES (${quoteString(name)}, ${quoteString(source)});
 ${eventsViewSql([...partitions, name], schema)}`;
 }
@@ -51,7 +50,7 @@ ${eventsViewSql([...partitions, name], schema)}`;
 export function eventsViewSql(partitions: readonly string[], schema: string = DEFAULT_SCHEMA, keep = false): string {
 	const body = partitions.length
 		? partitions.map((p) => `SELECT * FROM ${partitionTable(p)}`).join('\nUNION ALL ')
-		: `SELECT ${EVENTS_LAYOUT.map(([column, type]) => `CAST(NULL AS ${type === EVENT_KIND_TYPE ? EVENT_KIND_ENUM : type}) AS ${quoteIdent(column)}`).join(', ')} WHERE false`;
+		: `SELECT ${eventsColumnTypes(EVENT_KIND_ENUM).map(([column, type]) => `CAST(NULL AS ${type}) AS ${quoteIdent(column)}`).join(', ')} WHERE false`;
 	const view = storeTable(schema, 'events');
 	return `${keep ? `CREATE VIEW IF NOT EXISTS ${view}` : `CREATE OR REPLACE VIEW ${view}`} AS ${body}`;
 }

@@ -25,11 +25,16 @@ export const EVENTS_LAYOUT = [
 /** `ENUM('view', 'cart', …)`, as duckdb_columns() spells the event_type column's type. */
 export const EVENT_KIND_ENUM = `ENUM(${EVENT_KINDS.map(quoteString).join(', ')})`;
 
+/** [column, type] of events, with `kindType` for event_type (the ENUM type's name, or inline). */
+export function eventsColumnTypes(kindType: string): [string, string][] {
+	return EVENTS_LAYOUT.map(([name, type]) => [name, type === EVENT_KIND_TYPE ? kindType : type]);
+}
+
 /** The events layout as duckdb_columns() reports it: `event_time TIMESTAMP, …`. */
 export function eventsLayoutText(): string {
-	return EVENTS_LAYOUT.map(([name, type]) => `${name} ${type === EVENT_KIND_TYPE ? EVENT_KIND_ENUM : type}`).join(', ');
+	return eventsColumnTypes(EVENT_KIND_ENUM).map(([name, type]) => `${name} ${type}`).join(', ');
 }
 
 export function eventsColumnsDdl(kindType: string): string {
-	return EVENTS_LAYOUT.map(([name, type]) => `${quoteIdent(name)} ${type === EVENT_KIND_TYPE ? kindType : type}`).join(', ');
+	return eventsColumnTypes(kindType).map(([name, type]) => `${quoteIdent(name)} ${type}`).join(', ');
 }

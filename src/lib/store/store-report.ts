@@ -1,4 +1,5 @@
-import { qualified, quoteIdent, quoteString } from '../data/sql';
+import { qualified, quoteString } from '../data/sql';
+import { partitionTable } from './event-partitions';
 import { DEFAULT_SCHEMA, STORE_TABLES } from './store-tables';
 
 // Segment sizes are not reported by DuckDB; they are inferred from where segments start:
@@ -45,7 +46,7 @@ export function storeReportSql(options: StoreReportOptions = {}): string {
 	const names = `[${tables.map(quoteString).join(', ')}]`;
 	const sources = tables.flatMap((t) =>
 		t === 'events' && partitions.length
-			? partitions.map((p) => ({ table: t, db: quoteString(p), qualified: `${quoteIdent(p)}.main.events` }))
+			? partitions.map((p) => ({ table: t, db: quoteString(p), qualified: partitionTable(p) }))
 			: [{ table: t, db: 'current_database()', qualified: qualified(schema, t) }]
 	);
 	const segments = sources
