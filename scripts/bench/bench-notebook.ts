@@ -11,6 +11,8 @@ import { alternativeValue } from './alternative-value';
 
 export interface BenchQuery {
 	key: string;
+	/** The cell, as the native half hands it to the app's cell runner. */
+	cell: CellData;
 	/** null for a cell whose SQL cannot run as a table (an error in the browser too). */
 	sql: string | null;
 	error?: string;
@@ -67,10 +69,10 @@ function sqlQuery(cell: CellData, key: string, variables: ReadonlySet<string>): 
 	try {
 		bound = bindVariables(cell.source, variables);
 	} catch (error) {
-		return { key, sql: null, error: (error as Error).message };
+		return { key, cell, sql: null, error: (error as Error).message };
 	}
-	if (!cell.name) return { key, sql: bound };
-	if (!isSingleQuery(bound)) return { key, sql: null, error: `cell ${cell.name} is not one query` };
+	if (!cell.name) return { key, cell, sql: bound };
+	if (!isSingleQuery(bound)) return { key, cell, sql: null, error: `cell ${cell.name} is not one query` };
 	const [query] = splitStatements(bound);
-	return { key, sql: `CREATE OR REPLACE TABLE ${qualified(CELL_SCHEMA, cell.name)} AS (\n${query}\n)` };
+	return { key, cell, sql: `CREATE OR REPLACE TABLE ${qualified(CELL_SCHEMA, cell.name)} AS (\n${query}\n)` };
 }

@@ -5,7 +5,7 @@ import { rmSync } from 'node:fs';
 import { bigintToValue } from '../../src/lib/data/arrow-convert';
 import { companionName, companionPath, type CompanionDatabases } from '../../src/lib/data/companion-databases';
 import { quoteIdent, quoteString } from '../../src/lib/data/sql';
-import type { SqlClient } from '../../src/lib/data/sql-client';
+import type { QueryOptions, SqlClient } from '../../src/lib/data/sql-client';
 import type { QueryResult, Value } from '../../src/lib/data/value';
 
 const toValue = (v: unknown): Value => {
@@ -36,12 +36,13 @@ export class NativeSqlClient implements SqlClient, CompanionDatabases {
 		}
 	}
 
-	async query(sql: string): Promise<QueryResult> {
+	async query(sql: string, options: QueryOptions = {}): Promise<QueryResult> {
 		const reader = await this.conn.runAndReadAll(sql);
-		const rows = reader.getRowsJS().map((row) => row.map(toValue));
+		const all = reader.getRowsJS();
+		const rows = (options.maxRows === undefined ? all : all.slice(0, options.maxRows)).map((row) => row.map(toValue));
 		const types = reader.columnTypes();
 		const columns = reader.columnNames().map((name, i) => ({ name, type: String(types[i]), kind: 'other' as const }));
-		return { columns, rows, rowCount: rows.length };
+		return { columns, rows, rowCount: all.length };
 	}
 
 	async exec(sql: string): Promise<void> {

@@ -1,8 +1,9 @@
 // Every SQL cell of the notebook, forced, `repeat` times (medians). Browser: `cin.runAll(true)`
-// and each cell's own time from `cin.cells(0)`. Native: each cell's statement in the
-// scheduler's order on one connection, after setting the inputs' variables.
+// and each cell's own time from `cin.cells(0)`. Native: the app's own cell runner on each cell,
+// in the scheduler's order on one connection, after setting the inputs' variables, so both
+// engines run the same statements per cell (its table and metadata, then the result preview).
 import type { CellReport } from '../../../src/lib/app/automation';
-import { CELL_SCHEMA_SETUP } from '../../../src/lib/runner/cell-runner';
+import { CELL_SCHEMA_SETUP, createCellRunner } from '../../../src/lib/runner/cell-runner';
 import type { CinWindow } from '../../notebook/headless-page';
 import type { BenchStep, BrowserRun, Measurement, NativeRun } from '../bench-step';
 import { median } from '../median';
@@ -54,6 +55,10 @@ export async function prepareNativeNotebook(run: NativeRun): Promise<void> {
 export async function runNativeCells(run: NativeRun, keys: readonly string[]): Promise<Map<string, { ms: number | null; error?: string }>> {
 	const out = new Map<string, { ms: number | null; error?: string }>();
 	const byKey = new Map(run.notebook.queries.map((q) => [q.key, q]));
+	const variables = new Set(run.notebook.inputs.map((i) => i.name.toLowerCase()));
+	// Forced runs: the fingerprint only keys a cache the runner then never reads.
+	const runCell = createCellRunner({ client: run.client, fingerprint: (cell) => cell.id, variables: () => variables });
+	const signal = new AbortController().signal;
 	for (const key of keys) {
 		const q = byKey.get(key);
 		if (!q?.sql) {
@@ -63,7 +68,7 @@ export async function runNativeCells(run: NativeRun, keys: readonly string[]): P
 		run.sampler.label = cellLabel(key);
 		const t0 = performance.now();
 		try {
-			await run.client.exec(q.sql);
+			await runCell(q.cell, { signal, version: 0, force: true });
 			out.set(key, { ms: round1(performance.now() - t0) });
 		} catch (error) {
 			out.set(key, { ms: null, error: (error as Error).message });

@@ -52,7 +52,7 @@ describe('benchNotebook', () => {
 
 	it('keeps a cell whose variable is undefined, with the reason, instead of failing', () => {
 		const broken = benchNotebook(NOTEBOOK.replace('$top_n', '$missing'));
-		expect(broken.queries[1]).toEqual({ key: 'top', sql: null, error: expect.stringContaining('$missing is not defined') });
+		expect(broken.queries[1]).toEqual({ key: 'top', cell: expect.objectContaining({ name: 'top' }), sql: null, error: expect.stringContaining('$missing is not defined') });
 	});
 });
 
