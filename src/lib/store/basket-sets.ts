@@ -39,6 +39,7 @@ sizes AS (SELECT basket, count(*) AS basket_size, ${counted} AS counted FROM bou
 sets AS (SELECT b.basket, b.item, s.basket_size FROM bought b JOIN sizes s USING (basket) WHERE s.counted)`;
 }
 
+/** The item cap, or an error naming it: below 2 no basket could make a pair. */
 export function checkMaxItems(maxItems: number): number {
 	if (!Number.isInteger(maxItems) || maxItems < 2) throw new Error(`invalid maxBasketItems: ${maxItems} (a basket needs 2 items to make a pair)`);
 	return maxItems;

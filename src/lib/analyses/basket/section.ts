@@ -40,8 +40,8 @@ pairs: distinct (basket, item) rows, then a self-join within each basket) and
 \`stored_pair_min_baskets\` baskets (2 by default), so at product level a lower minimum changes
 nothing; \`item_pairs\` keeps every pair. A basket of k items makes k(k−1)/2 pairs, so at the
 category and brand levels baskets with more than ${BASKET_MAX_ITEMS} distinct items (resellers, at user level)
-are left out of every count, N included, and reported as \`baskets_left_out\` (the cap is
-\`max_basket_items\`). Product baskets are never capped.`,
+are left out of every count, N included, and reported as \`baskets_left_out\` (the cap,
+\`max_basket_items\`, is fixed when the store is built). Product baskets are never capped.`,
 		inputCell('basket_level', { type: 'select', value: 'session', options: ['session', 'user'], label: 'basket' }),
 		inputCell('basket_item_level', { type: 'select', value: 'category_code', options: ['product', 'category_code', 'brand'], label: 'item' }),
 		inputCell('basket_min_pairs', { type: 'number', value: 2, min: 1, step: 1, label: 'minimum pair count (baskets)' }),
