@@ -17,6 +17,11 @@ export function formatValue(value: Value, column: ColumnInfo): string {
 const INTEGER = new Intl.NumberFormat('en-US');
 const FRACTION = new Map([2, 3, 4].map((digits) => [digits, new Intl.NumberFormat('en-US', { maximumFractionDigits: digits })]));
 
+/** A count with thousands grouping: 1,234,567. */
+export function formatCount(n: number): string {
+	return INTEGER.format(n);
+}
+
 export function formatNumber(n: number, isId = false): string {
 	if (!Number.isFinite(n)) return String(n);
 	if (Number.isInteger(n)) return isId ? String(n) : INTEGER.format(n);

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatNumber, formatValue } from '../../../src/lib/data/format-value';
+import { formatCount, formatDate, formatNumber, formatValue } from '../../../src/lib/data/format-value';
 import type { ColumnInfo } from '../../../src/lib/data/value';
 
 const col = (name: string, type: string, kind: ColumnInfo['kind']): ColumnInfo => ({ name, type, kind });
 
 describe('formatNumber', () => {
 	it('groups integers by thousands, except ids', () => {
+		expect(formatCount(1_099_604)).toBe('1,099,604');
 		expect(formatNumber(109_373_150)).toBe('109,373,150');
 		expect(formatNumber(-1234)).toBe('-1,234');
 		expect(formatNumber(512_386_086, true)).toBe('512386086');
