@@ -14,15 +14,23 @@ import type { SqlClient } from '../data/sql-client';
  */
 export const STAGING_SETTINGS: Readonly<Record<string, string>> = { memory_limit: '1GiB', preserve_insertion_order: 'false' };
 
-/** Runs `work` with `settings` applied, then puts back the values they replaced, even on error. */
+/**
+ * Runs `work` with `settings` applied, then puts back the values they replaced, even on error.
+ * When `work` failed, its error is the one reported, also if putting the values back fails
+ * (an engine that crashed mid-copy is restarted with the app's own settings anyway).
+ */
 export async function withSettings<T>(client: SqlClient, settings: Readonly<Record<string, string>>, work: () => Promise<T>): Promise<T> {
 	const names = Object.keys(settings);
 	const before = (await client.query(`SELECT ${names.map((n) => `current_setting(${quoteString(n)})::VARCHAR`).join(', ')}`)).rows[0].map(String);
 	const apply = (values: readonly string[]) => client.exec(names.map((n, i) => `SET ${n} = ${quoteString(values[i])}`).join('; '));
 	await apply(names.map((n) => settings[n]));
+	let result: T;
 	try {
-		return await work();
-	} finally {
-		await apply(before);
+		result = await work();
+	} catch (error) {
+		await apply(before).catch(() => {});
+		throw error;
 	}
+	await apply(before);
+	return result;
 }
