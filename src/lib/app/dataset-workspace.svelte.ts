@@ -218,8 +218,14 @@ export class DatasetWorkspace {
 		const { upgradeStore } = await import('../ingest/upgrade-store');
 		// `events` is a view over partition files: they must be attached before anything reads it.
 		await attachEventPartitions(client);
-		// A store saved by an older version gets the fact tables added since.
-		await upgradeStore(client);
+		// A store saved by an older version gets the fact tables added since. If that fails the
+		// dataset still opens: only the cells reading those tables fail, and the user is told why.
+		await upgradeStore(client).catch((error) =>
+			this.#host.notify(
+				'error',
+				`This dataset was built by an older version, and the tables added since could not be built (${message(error)}). The cells that read them will fail until its files are imported again.`
+			)
+		);
 		const summary = await readDatasetSummary(client);
 		const built = await client.query(`SELECT built_at::VARCHAR FROM main.store_build`);
 		// The open database's files cannot be read through OPFS while DuckDB holds them: ask DuckDB.
