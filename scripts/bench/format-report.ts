@@ -50,7 +50,7 @@ export function formatMarkdown(report: BenchReport): string {
 		`- load average (1/5/15 min): ${m.loadBefore.join(' / ')} before, ${m.loadAfter?.join(' / ') ?? '–'} after`,
 		`- files: ${report.files.map((f) => `${f.name} (${mib(Math.round(f.bytes / 1048576))} MiB)`).join(', ')}`,
 		`- notebook: ${report.notebook}; medians of ${report.repeat} run${report.repeat === 1 ? '' : 's'} for queries, inputs and reopen; ingest and facts run once${report.only ? `; only ${report.only}` : ''}`,
-		'- ms per cell: the app\'s cell runner on each engine (the cell\'s CREATE TABLE with its metadata row, then the result preview); browser figures are the page\'s own time for the cell. Peak RSS: the page\'s renderer process while the step ran.',
+		'- ms per cell: the app\'s cell runner on each engine (the cell\'s CREATE TABLE, its metadata row and the result preview, sent as one request); browser figures are the page\'s own time for the cell. Peak RSS: the page\'s renderer process while the step ran.',
 		...report.engines.map(engine),
 		'',
 		`| ${headers(report).join(' | ')} |`,

@@ -14,11 +14,22 @@ test('the Customer Intelligence notebook runs on the bundled sample with no cell
 	expect(statuses.length).toBeGreaterThanOrEqual(40);
 	expect(statuses.filter((s) => !s.endsWith(':done'))).toEqual([]);
 	await expect(cell(page, 'overview_daily').getByTestId('result-table')).toHaveAttribute('data-rows', /^[1-9]\d*$/);
+	await cell(page, 'overview_revenue_chart').scrollIntoViewIfNeeded();
 	await expect(cell(page, 'overview_revenue_chart').locator('svg').first()).toBeVisible();
 	await expect(cell(page, 'rfm_segments').getByTestId('result-table')).toHaveAttribute('data-rows', /^[1-9]\d*$/);
 	await expect(page.getByTestId('catalog-table').filter({ hasText: 'events' }).first()).toBeVisible();
 	// The contents list every section.
 	await expect(page.getByRole('navigation', { name: 'Contents' }).getByRole('link')).toContainText(['1. Data optimisation', '8. Market basket']);
+});
+
+test('a chart far down the page is drawn when it is scrolled to, not before', async ({ page }) => {
+	await page.goto('/');
+	await settled(page);
+	const far = cell(page, 'cohort_curve_chart');
+	await expect(far).toHaveAttribute('data-status', 'done');
+	expect(await far.locator('svg').count()).toBe(0);
+	await far.scrollIntoViewIfNeeded();
+	await expect(far.locator('svg').first()).toBeVisible();
 });
 
 test('changing an input re-runs exactly the cells that read it', async ({ page }) => {
@@ -154,6 +165,7 @@ test('a reload shows the saved results before the engine has started, and runs n
 	await expect(page.getByTestId('engine-status')).toHaveAttribute('data-phase', 'loading');
 	await expect(cell(page, 'overview_kpis')).toContainText('from the saved result');
 	expect(await firstValue(cell(page, 'overview_kpis'))).toBe(kpis);
+	await cell(page, 'overview_revenue_chart').scrollIntoViewIfNeeded();
 	await expect(cell(page, 'overview_revenue_chart').locator('svg').first()).toBeVisible();
 	expect(await statuses()).toEqual(Array(count).fill('saved'));
 	await expect(page.getByTestId('engine-status')).toHaveAttribute('data-phase', 'loading');

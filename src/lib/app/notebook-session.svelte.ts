@@ -19,7 +19,8 @@ import type { DuckDBClient, EngineStatus } from '../data/duckdb-client';
 import { qualified, quoteString } from '../data/sql';
 import type { CellOutput } from '../runner/cell-output';
 import { CELL_SCHEMA, createCellRunner, setInputVariable, type SavedResults } from '../runner/cell-runner';
-import { fingerprints } from '../runner/fingerprint';
+import { SvelteMap } from 'svelte/reactivity';
+import { memoFingerprints } from '../runner/fingerprint';
 import { matchSnapshot, takeSnapshot, type OutputSnapshot } from '../runner/output-snapshot';
 import { reusableCells, type ShownOutput } from '../runner/reusable-cells';
 import { readSavedTables } from '../runner/saved-tables';
@@ -43,7 +44,12 @@ const TEMPLATES: Record<CellKind, string> = {
 export class NotebookSession {
 	doc = $state.raw<NotebookDocument | null>(null);
 	cells = $state.raw<CellData[]>([]);
-	states = $state.raw<Record<string, State>>({});
+	/**
+	 * Each cell's runtime state, tracked per cell: a state change re-renders that cell alone.
+	 * (One record for all of them made every change re-evaluate every cell of the notebook,
+	 * three times per cell run.)
+	 */
+	readonly states = new SvelteMap<CellId, State>();
 	/** Cells whose text changed since their last run. */
 	edited = $state.raw<ReadonlySet<CellId>>(new Set());
 	engine = $state.raw<EngineStatus>({ phase: 'loading', persistent: false });
@@ -61,6 +67,7 @@ export class NotebookSession {
 	client: DuckDBClient | null = null;
 	/** The fingerprint each cell's current output was produced with (what a snapshot keys on). */
 	#ranWith = new Map<CellId, string>();
+	#fingerprints = memoFingerprints();
 	/** While the notebook first runs on a newly opened dataset: what it may reuse. */
 	#saved: SavedResults | null = null;
 	#snapshot: { datasetId: string; snapshot: Promise<OutputSnapshot | null> } | null = null;
@@ -89,13 +96,13 @@ export class NotebookSession {
 				return output;
 			},
 			onChange: (id, state) => {
-				this.states = { ...this.states, [id]: state };
+				this.states.set(id, state);
 			}
 		});
 	}
 
 	state(id: CellId): State {
-		return this.states[id] ?? idleState<CellOutput>();
+		return this.states.get(id) ?? idleState<CellOutput>();
 	}
 
 	/** Loads the saved (or starter) notebook at once, then opens the last dataset and runs it. */
@@ -131,7 +138,7 @@ export class NotebookSession {
 			const reusable = reusableCells(
 				this.cells,
 				this.scheduler.graph,
-				fingerprints(this.cells, this.scheduler.graph, this.dataEpoch),
+				this.#fingerprints(this.cells, this.scheduler.graph, this.dataEpoch),
 				this.#shownOutputs(),
 				tables,
 				await this.#setInputVariables(client)
@@ -190,7 +197,7 @@ export class NotebookSession {
 		const snapshot = await this.#snapshotOf(datasetId);
 		const open = this.data.current?.id;
 		if (!snapshot || (open !== undefined && open !== datasetId)) return snapshot;
-		const matched = matchSnapshot(this.cells, (epoch) => fingerprints(this.cells, this.scheduler.graph, epoch), snapshot);
+		const matched = matchSnapshot(this.cells, (epoch) => this.#fingerprints(this.cells, this.scheduler.graph, epoch), snapshot);
 		const shown = new Map([...matched].map(([id, m]) => [id, m.output.kind === 'table' ? { ...m.output, cached: true } : m.output]));
 		this.scheduler.restore(shown);
 		for (const [id, m] of matched) {
@@ -216,7 +223,7 @@ export class NotebookSession {
 		this.client = null;
 		this.scheduler.reset();
 		this.#ranWith.clear();
-		this.states = {};
+		this.states.clear();
 		this.catalog = [];
 	}
 
@@ -256,6 +263,10 @@ export class NotebookSession {
 	#update(cells: CellData[]) {
 		this.cells = cells;
 		this.scheduler.setCells(cells);
+		// A deleted cell's last state must not linger (a cell deleted while running would keep
+		// the notebook "running").
+		const ids = new Set(cells.map((c) => c.id));
+		for (const id of [...this.states.keys()]) if (!ids.has(id)) this.states.delete(id);
 		this.#save();
 	}
 
@@ -278,7 +289,7 @@ export class NotebookSession {
 	}
 
 	#fingerprint(cell: CellData): string {
-		return fingerprints(this.cells, this.scheduler.graph, this.dataEpoch).get(cell.id) ?? '';
+		return this.#fingerprints(this.cells, this.scheduler.graph, this.dataEpoch).get(cell.id) ?? '';
 	}
 
 	// ---- editing ---------------------------------------------------------------------------
@@ -446,7 +457,7 @@ export class NotebookSession {
 			return false;
 		}
 		this.scheduler.cancel();
-		this.states = {};
+		this.states.clear();
 		this.#setDocument(parsed.doc, true);
 		this.notice = { kind: 'info', text: `Opened ${fileName}.` };
 		await this.runAll(false);

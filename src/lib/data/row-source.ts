@@ -45,7 +45,10 @@ export function tableRowSource(
 		columns,
 		rowCount,
 		async rows(offset, limit, sort) {
-			if (!sort && offset + limit <= preview.length) return preview.slice(offset, offset + limit);
+			// A preview holding every row (most cell results) answers any window: asking DuckDB
+			// instead queued a query behind the next cell's on every run.
+			const complete = preview.length >= rowCount;
+			if (!sort && (complete || offset + limit <= preview.length)) return preview.slice(offset, offset + limit);
 			const order = sort
 				? `ORDER BY ${quoteIdent(columns[sort.column].name)} ${sort.descending ? 'DESC' : 'ASC'} NULLS LAST`
 				: '';

@@ -10,6 +10,7 @@ import { isSingleQuery, splitStatements, stripComments } from '../data/statement
 import { qualified, quoteIdent, quoteString } from '../data/sql';
 import { CHART_ROW_LIMIT, LOCAL_ROW_LIMIT, PREVIEW_ROWS, type CellOutput } from './cell-output';
 import type { SavedTable } from './saved-tables';
+import type { QueryResult } from '../data/value';
 
 /** Schema holding the tables cells define; searched before `main`, where datasets live. */
 export const CELL_SCHEMA = 'nb';
@@ -108,25 +109,41 @@ async function runNamedSql(
 	}
 	const [query] = splitStatements(cell.source); // without the trailing `;` and comments after it
 	// The newline before ')' keeps a trailing line comment in the query from eating it.
-	// One round trip for the table and its metadata, one for the preview: every cell pays the
-	// worker's latency per query, and most results are small enough to count from the preview.
-	await client.exec(
+	// The table, its metadata and the preview in one request: a query to the worker costs the
+	// page several messages, each waiting its turn on a main thread that is busy rendering the
+	// cells before. The result is the last statement's: the preview. Most results are small
+	// enough to count from it.
+	const preview = await client.query(
 		`CREATE OR REPLACE TABLE ${table} AS (\n${query}\n);\n` +
-			`INSERT OR REPLACE INTO ${META} SELECT ${quoteString(cell.name)}, ${quoteString(fp)}, count(*), now()::TIMESTAMP FROM ${table}`,
+			`INSERT OR REPLACE INTO ${META} SELECT ${quoteString(cell.name)}, ${quoteString(fp)}, count(*), now()::TIMESTAMP FROM ${table};\n` +
+			previewSql(cell.name),
 		{ signal }
 	);
-	return describeTable(client, cell.name, null, false, signal);
+	return tableOutput(client, cell.name, preview, null, false, signal);
 }
 
-/** `rowCount` null: read it from the metadata unless the preview already holds every row. */
+const previewSql = (name: string) => `SELECT * FROM ${qualified(CELL_SCHEMA, name)} LIMIT ${PREVIEW_ROWS}`;
+
 async function describeTable(
 	client: SqlClient,
 	name: string,
+	rowCount: number,
+	cached: boolean,
+	signal: AbortSignal
+): Promise<CellOutput> {
+	const preview = await client.query(previewSql(name), { signal });
+	return tableOutput(client, name, preview, rowCount, cached, signal);
+}
+
+/** `rowCount` null: read it from the metadata unless the preview already holds every row. */
+async function tableOutput(
+	client: SqlClient,
+	name: string,
+	preview: QueryResult,
 	rowCount: number | null,
 	cached: boolean,
 	signal: AbortSignal
 ): Promise<CellOutput> {
-	const preview = await client.query(`SELECT * FROM ${qualified(CELL_SCHEMA, name)} LIMIT ${PREVIEW_ROWS}`, { signal });
 	let count = rowCount;
 	if (count === null) {
 		count =

@@ -40,3 +40,18 @@ export function fingerprints(
 	for (const cell of cells) visit(cell.id);
 	return memo;
 }
+
+/**
+ * `fingerprints`, kept until the cells, graph or epoch change (compared by identity: the
+ * session replaces them, never mutates them). A run asks for them once per cell, and each
+ * call hashes the whole notebook: a run-all of 70 cells hashed it 140 times.
+ */
+export function memoFingerprints(): (cells: readonly CellData[], graph: NotebookGraph, dataEpoch: string) => ReadonlyMap<CellId, string> {
+	let last: { cells: readonly CellData[]; graph: NotebookGraph; dataEpoch: string; result: ReadonlyMap<CellId, string> } | null = null;
+	return (cells, graph, dataEpoch) => {
+		if (last?.cells !== cells || last.graph !== graph || last.dataEpoch !== dataEpoch) {
+			last = { cells, graph, dataEpoch, result: fingerprints(cells, graph, dataEpoch) };
+		}
+		return last.result;
+	};
+}

@@ -50,4 +50,13 @@ describe('paging a table from DuckDB', () => {
 		expect(await source.rows(0, 2, null)).toEqual(preview);
 		expect(db.statements.length).toBe(before);
 	});
+
+	it('serves any window of a result the preview holds whole without a query', async () => {
+		const preview = [[0, 'n0'], [1, 'n1'], [2, 'n2']];
+		const source = tableRowSource(db, 'main', 't', cols, 3, preview);
+		const before = db.statements.length;
+		expect(await source.rows(0, 200, null)).toEqual(preview);
+		expect(await source.rows(2, 200, null)).toEqual([[2, 'n2']]);
+		expect(db.statements.length).toBe(before);
+	});
 });
