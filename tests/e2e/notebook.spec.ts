@@ -13,6 +13,8 @@ test('the Customer Intelligence notebook runs on the bundled sample with no cell
 	);
 	expect(statuses.length).toBeGreaterThanOrEqual(40);
 	expect(statuses.filter((s) => !s.endsWith(':done'))).toEqual([]);
+	// The static shell painted before any script is gone once the app has mounted.
+	await expect(page.locator('#cin-shell')).toHaveCount(0);
 	await expect(cell(page, 'overview_daily').getByTestId('result-table')).toHaveAttribute('data-rows', /^[1-9]\d*$/);
 	await cell(page, 'overview_revenue_chart').scrollIntoViewIfNeeded();
 	await expect(cell(page, 'overview_revenue_chart').locator('svg').first()).toBeVisible();

@@ -1,6 +1,7 @@
 // The state of the notebook page: the document the user edits, the runtime state of each cell,
 // the engine and the table catalog. The Svelte UI reads it; all DuckDB work goes through the
 // runner and the scheduler, which know nothing of Svelte.
+import { SvelteMap } from 'svelte/reactivity';
 import {
 	Scheduler,
 	idleState,
@@ -19,7 +20,6 @@ import type { DuckDBClient, EngineStatus } from '../data/duckdb-client';
 import { qualified, quoteString } from '../data/sql';
 import type { CellOutput } from '../runner/cell-output';
 import { CELL_SCHEMA, createCellRunner, setInputVariable, type SavedResults } from '../runner/cell-runner';
-import { SvelteMap } from 'svelte/reactivity';
 import { memoFingerprints } from '../runner/fingerprint';
 import { matchSnapshot, takeSnapshot, type OutputSnapshot } from '../runner/output-snapshot';
 import { reusableCells, type ShownOutput } from '../runner/reusable-cells';
@@ -263,8 +263,7 @@ export class NotebookSession {
 	#update(cells: CellData[]) {
 		this.cells = cells;
 		this.scheduler.setCells(cells);
-		// A deleted cell's last state must not linger (a cell deleted while running would keep
-		// the notebook "running").
+		// A deleted cell's state goes with it, as in the scheduler.
 		const ids = new Set(cells.map((c) => c.id));
 		for (const id of [...this.states.keys()]) if (!ids.has(id)) this.states.delete(id);
 		this.#save();

@@ -14,22 +14,29 @@ export interface RowSource {
 	readonly rowCount: number;
 	/** Rows [offset, offset + limit) in the given order. */
 	rows(offset: number, limit: number, sort: SortKey | null): Promise<Row[]>;
+	/**
+	 * The same rows at once when no query is needed, else null: a table shown again after a
+	 * re-run renders its rows in the same frame instead of going blank while they load.
+	 */
+	rowsAtHand(offset: number, limit: number, sort: SortKey | null): Row[] | null;
 }
 
 export function localRowSource(columns: ColumnInfo[], all: Row[], rowCount = all.length): RowSource {
 	let sortedFor: string | null = null;
 	let sorted = all;
+	const rowsAtHand = (offset: number, limit: number, sort: SortKey | null) => {
+		const key = sort ? `${sort.column}:${sort.descending}` : null;
+		if (key !== sortedFor) {
+			sorted = sort ? sortRows(all, sort) : all;
+			sortedFor = key;
+		}
+		return sorted.slice(offset, offset + limit);
+	};
 	return {
 		columns,
 		rowCount,
-		async rows(offset, limit, sort) {
-			const key = sort ? `${sort.column}:${sort.descending}` : null;
-			if (key !== sortedFor) {
-				sorted = sort ? sortRows(all, sort) : all;
-				sortedFor = key;
-			}
-			return sorted.slice(offset, offset + limit);
-		}
+		rowsAtHand,
+		rows: async (offset, limit, sort) => rowsAtHand(offset, limit, sort)
 	};
 }
 
@@ -41,14 +48,18 @@ export function tableRowSource(
 	rowCount: number,
 	preview: Row[]
 ): RowSource {
+	// A preview holding every row (most cell results) answers any window: asking DuckDB instead
+	// queued a query behind the next cell's on every run.
+	const complete = preview.length >= rowCount;
+	const rowsAtHand = (offset: number, limit: number, sort: SortKey | null) =>
+		!sort && (complete || offset + limit <= preview.length) ? preview.slice(offset, offset + limit) : null;
 	return {
 		columns,
 		rowCount,
+		rowsAtHand,
 		async rows(offset, limit, sort) {
-			// A preview holding every row (most cell results) answers any window: asking DuckDB
-			// instead queued a query behind the next cell's on every run.
-			const complete = preview.length >= rowCount;
-			if (!sort && (complete || offset + limit <= preview.length)) return preview.slice(offset, offset + limit);
+			const atHand = rowsAtHand(offset, limit, sort);
+			if (atHand) return atHand;
 			const order = sort
 				? `ORDER BY ${quoteIdent(columns[sort.column].name)} ${sort.descending ? 'DESC' : 'ASC'} NULLS LAST`
 				: '';

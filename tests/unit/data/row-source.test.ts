@@ -21,6 +21,11 @@ describe('sorting in memory', () => {
 		expect(sortRows(rows, { column: 0, descending: true }).map((r) => r[1])).toEqual(['c', 'c2', 'a', 'n']);
 	});
 
+	it('has every window of a local source at hand, sorted', () => {
+		const source = localRowSource(cols, [[2, 'b'], [1, 'a'], [3, 'c']]);
+		expect(source.rowsAtHand(0, 2, { column: 0, descending: false })).toEqual([[1, 'a'], [2, 'b']]);
+	});
+
 	it('pages a sorted local source', async () => {
 		const source = localRowSource(cols, [[2, 'b'], [1, 'a'], [3, 'c']]);
 		expect(await source.rows(1, 2, { column: 0, descending: true })).toEqual([[2, 'b'], [1, 'a']]);
@@ -48,6 +53,17 @@ describe('paging a table from DuckDB', () => {
 		const source = tableRowSource(db, 'main', 't', cols, 1000, preview);
 		const before = db.statements.length;
 		expect(await source.rows(0, 2, null)).toEqual(preview);
+		expect(db.statements.length).toBe(before);
+	});
+
+	it('has at hand exactly the rows it can serve without a query', () => {
+		const before = db.statements.length;
+		const partial = tableRowSource(db, 'main', 't', cols, 1000, [[0, 'n0'], [1, 'n1']]);
+		expect(partial.rowsAtHand(0, 2, null)).toEqual([[0, 'n0'], [1, 'n1']]);
+		expect(partial.rowsAtHand(0, 200, null)).toBeNull();
+		expect(partial.rowsAtHand(0, 2, { column: 0, descending: true })).toBeNull();
+		const whole = tableRowSource(db, 'main', 't', cols, 2, [[0, 'n0'], [1, 'n1']]);
+		expect(whole.rowsAtHand(0, 200, null)).toEqual([[0, 'n0'], [1, 'n1']]);
 		expect(db.statements.length).toBe(before);
 	});
 

@@ -204,7 +204,7 @@ describe('bounded builds', () => {
 		await build({ partitions: 1 });
 		for (const t of ['basket_stats', 'item_pairs']) await db.exec(`CREATE TABLE one_${t} AS SELECT * FROM ${t}`);
 		await db.exec(`DROP TABLE basket_stats; DROP TABLE item_pairs`);
-		expect(await upgradeStore(db)).toEqual([...Array(6).fill('basket_stats'), ...Array(4).fill('item_pairs')].map((t, i) => expect.stringContaining(t)));
+		expect(await upgradeStore(db)).toEqual([...Array(6).fill('basket_stats'), ...Array(4).fill('item_pairs')].map((t) => expect.stringContaining(t)));
 		for (const t of ['basket_stats', 'item_pairs']) {
 			expect(await scalar(db, `SELECT count(*) FROM (SELECT * FROM one_${t} EXCEPT ALL SELECT * FROM ${t})`), t).toBe(0);
 			expect(await scalar(db, `SELECT count(*) FROM (SELECT * FROM ${t} EXCEPT ALL SELECT * FROM one_${t})`), t).toBe(0);
