@@ -29,6 +29,22 @@ describe('named SQL cells', () => {
 		expect(next).toMatchObject({ kind: 'rows', rows: [[10]] });
 	});
 
+	it('build the table, record it and return the preview in one request when the preview holds every row', async () => {
+		const before = db.statements.length;
+		const out = await run(sql('one_trip', 'SELECT range AS i FROM range(150)'));
+		expect(out).toMatchObject({ kind: 'table', table: 'one_trip', rowCount: 150 });
+		expect((out as Extract<CellOutput, { kind: 'table' }>).preview).toHaveLength(150);
+		expect(db.statements.length - before).toBe(1);
+		const recorded = await db.query(`SELECT row_count FROM nb._cells WHERE name = 'one_trip'`);
+		expect(recorded.rows).toEqual([[150]]);
+	});
+
+	it('read the row count of a result longer than its preview from the recorded metadata', async () => {
+		const out = await run(sql('long_result', 'SELECT range AS i FROM range(1000)'));
+		expect(out).toMatchObject({ kind: 'table', rowCount: 1000 });
+		expect((out as Extract<CellOutput, { kind: 'table' }>).preview).toHaveLength(200);
+	});
+
 	it('keep a trailing line comment from breaking the wrapped query', async () => {
 		const out = await run(sql('commented', 'SELECT 1 AS one -- the answer'));
 		expect(out).toMatchObject({ kind: 'table', rowCount: 1, preview: [[1]] });
