@@ -61,8 +61,8 @@ export async function runNativeCells(run: NativeRun, keys: readonly string[]): P
 	const signal = new AbortController().signal;
 	for (const key of keys) {
 		const q = byKey.get(key);
-		if (!q?.sql) {
-			out.set(key, { ms: null, error: q?.error ?? `no SQL cell ${key}` });
+		if (!q) {
+			out.set(key, { ms: null, error: `no SQL cell ${key}` });
 			continue;
 		}
 		run.sampler.label = cellLabel(key);

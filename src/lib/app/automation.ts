@@ -54,7 +54,7 @@ export function installAutomation(session: NotebookSession): void {
 				session.data.ingest !== null ||
 				session.pendingCheckpoint ||
 				!session.client ||
-				[...session.states.values()].some((s) => s.status === 'queued' || s.status === 'running');
+				session.running;
 			// Two quiet checks in a row: one run can end just before the next is scheduled.
 			let quiet = 0;
 			while (quiet < 2) {

@@ -105,6 +105,11 @@ export class NotebookSession {
 		return this.states.get(id) ?? idleState<CellOutput>();
 	}
 
+	/** Whether any cell is queued or running. */
+	get running(): boolean {
+		return [...this.states.values()].some((s) => s.status === 'queued' || s.status === 'running');
+	}
+
 	/** Loads the saved (or starter) notebook at once, then opens the last dataset and runs it. */
 	async start(): Promise<void> {
 		this.#loadInitialDocument();
