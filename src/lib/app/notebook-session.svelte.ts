@@ -2,6 +2,7 @@
 // the engine and the table catalog. The Svelte UI reads it; all DuckDB work goes through the
 // runner and the scheduler, which know nothing of Svelte.
 import { SvelteMap } from 'svelte/reactivity';
+import { DeferredWrites } from './deferred-writes';
 import {
 	Scheduler,
 	idleState,
@@ -50,6 +51,8 @@ export class NotebookSession {
 	 * three times per cell run.)
 	 */
 	readonly states = new SvelteMap<CellId, State>();
+	/** The scheduler's state changes, shown one task later (see deferred-writes). */
+	#toPage = new DeferredWrites<CellId, State>((id, state) => this.states.set(id, state));
 	/** Cells whose text changed since their last run. */
 	edited = $state.raw<ReadonlySet<CellId>>(new Set());
 	engine = $state.raw<EngineStatus>({ phase: 'loading', persistent: false });
@@ -95,14 +98,18 @@ export class NotebookSession {
 				this.#ranWith.set(cell.id, fingerprint);
 				return output;
 			},
-			onChange: (id, state) => {
-				this.states.set(id, state);
-			}
+			onChange: (id, state) => this.#toPage.set(id, state)
 		});
 	}
 
+	/** A cell's state as the page shows it (one task behind the scheduler, see `shown`). */
 	state(id: CellId): State {
 		return this.states.get(id) ?? idleState<CellOutput>();
+	}
+
+	/** Resolves once the page shows every state change made so far. */
+	shown(): Promise<void> {
+		return this.#toPage.settled();
 	}
 
 	/** Whether any cell is queued or running. */
@@ -228,7 +235,7 @@ export class NotebookSession {
 		this.client = null;
 		this.scheduler.reset();
 		this.#ranWith.clear();
-		this.states.clear();
+		this.#clearStates();
 		this.catalog = [];
 	}
 
@@ -270,8 +277,14 @@ export class NotebookSession {
 		this.scheduler.setCells(cells);
 		// A deleted cell's state goes with it, as in the scheduler.
 		const ids = new Set(cells.map((c) => c.id));
+		this.#toPage.flush();
 		for (const id of [...this.states.keys()]) if (!ids.has(id)) this.states.delete(id);
 		this.#save();
+	}
+
+	#clearStates() {
+		this.#toPage.clear();
+		this.states.clear();
 	}
 
 	#variables(): ReadonlySet<string> {
@@ -461,7 +474,7 @@ export class NotebookSession {
 			return false;
 		}
 		this.scheduler.cancel();
-		this.states.clear();
+		this.#clearStates();
 		this.#setDocument(parsed.doc, true);
 		this.notice = { kind: 'info', text: `Opened ${fileName}.` };
 		await this.runAll(false);
