@@ -9,6 +9,7 @@ import { hourlySteps } from './hourly-table';
 import { itemPairsSteps } from './item-pairs-table';
 import { monthWindows, normaliseMonths } from './month-windows';
 import { partitionsFor, passCount, ROWS_PER_PASS } from './partitions-for';
+import { priceCountsSteps } from './price-counts-table';
 import { productsSteps } from './products-table';
 import { purchasePairsSteps } from './purchase-pairs-table';
 import { sessionsSteps } from './sessions-table';
@@ -61,6 +62,7 @@ export function buildStorePlan(options: StorePlanOptions): StoreStep[] {
 		...dailySteps(ctx),
 		...hourlySteps(ctx),
 		...productsSteps(ctx),
+		...priceCountsSteps(ctx),
 		...basketItemsSteps(ctx),
 		...purchasePairsSteps(ctx, minPairBaskets),
 		...basketStatsSteps(ctx, maxBasketItems),

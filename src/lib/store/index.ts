@@ -33,6 +33,7 @@ export type { FactColumn } from './fact-table';
 export { HOURLY_COLUMNS } from './hourly-table';
 export { partitionsFor, ROWS_PER_PASS } from './partitions-for';
 export { prepareStoreSql } from './prepare-store';
+export { PRICE_COUNT_COLUMNS } from './price-counts-table';
 export { PRODUCT_COLUMNS } from './products-table';
 export { PURCHASE_PAIR_COLUMNS } from './purchase-pairs-table';
 export {

@@ -10,6 +10,7 @@ export const STORE_TABLES = [
 	'daily',
 	'hourly',
 	'products',
+	'price_counts',
 	'basket_items',
 	'purchase_pairs',
 	'basket_stats',

@@ -4,7 +4,6 @@ import {
 	explorerDuplicatesSql,
 	explorerEventMixSql,
 	explorerPriceBinsSql,
-	explorerPriceCountsSql,
 	explorerPricesSql,
 	explorerSection,
 	explorerSharedSessionsSql,
@@ -21,8 +20,6 @@ let db: WasmTestClient;
 beforeAll(async () => {
 	db = await WasmTestClient.open();
 	await buildFixtureStore(db);
-	// The cell the price histogram and price checks read.
-	await db.exec(`CREATE TABLE explorer_price_counts AS ${explorerPriceCountsSql()}`);
 }, 60_000);
 afterAll(() => db.close());
 
@@ -64,8 +61,8 @@ it('columns: NULLs, distinct values (with how they were counted) and range of ev
 // Pairs: view 0.00 (rows 5, 22), view 10 (7, 8), view 50 (6, 10, 11, 16), view 200 (1),
 // view 1000 (13, 20); cart 50 (12, 17), 200 (2), 1000 (14); remove 1000 (15);
 // purchase 10 (9), 50 (18), 200 (3, 4, 19), 1000 (21).
-it('price counts: events per event type and price, in event-type order', async () => {
-	expect(await values(`FROM explorer_price_counts`)).toEqual([
+it('price_counts (the fact table prices are read from): events per event type and price, in event-type order', async () => {
+	expect(await values(`FROM price_counts`)).toEqual([
 		['view', 0, 2], ['view', 10, 2], ['view', 50, 4], ['view', 200, 1], ['view', 1000, 2],
 		['cart', 50, 2], ['cart', 200, 1], ['cart', 1000, 1],
 		['remove_from_cart', 1000, 1],
@@ -155,7 +152,6 @@ describe('the section', () => {
 		expect(cells.filter((c) => c.kind === 'sql').map((c) => c.name)).toEqual([
 			'explorer_event_mix',
 			'explorer_columns',
-			'explorer_price_counts',
 			'explorer_price_bins',
 			'explorer_prices',
 			'explorer_duplicates',

@@ -2,7 +2,7 @@
 // (user_session strings, no store, no fact tables).
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { explorerColumnsSql, explorerDuplicatesSql, explorerPriceBinsSql, explorerPriceCountsSql } from '../../../src/lib/analyses/explorer';
+import { explorerColumnsSql, explorerDuplicatesSql, explorerPriceBinsSql } from '../../../src/lib/analyses/explorer';
 import { funnelByBrandSql, funnelByCategorySql, funnelLeaksSql, funnelStepsSql } from '../../../src/lib/analyses/funnel';
 import { overviewKpisSql, overviewMonthsSql } from '../../../src/lib/analyses/overview';
 import { readEventsCsv } from '../../../src/lib/ingest/event-schema';
@@ -117,7 +117,6 @@ it('explorer: NULLs and distinct values per column, duplicate rows, price histog
 			(SELECT count_if(event_type = 'purchase') FROM (SELECT DISTINCT * FROM raw)) AS purchases_dedup
 		FROM raw`
 	);
-	await db.exec(`CREATE TABLE explorer_price_counts AS ${explorerPriceCountsSql()}`);
 	// Bins from the digits of the price in cents: the leading digit picks 1, 2 or 5, the
 	// number of digits the decade.
 	await same(

@@ -9,6 +9,7 @@ import {
 	dayWindows,
 	HOURLY_COLUMNS,
 	ITEM_PAIR_COLUMNS,
+	PRICE_COUNT_COLUMNS,
 	PRODUCT_COLUMNS,
 	PURCHASE_PAIR_COLUMNS,
 	SESSION_COLUMNS,
@@ -19,7 +20,7 @@ import { WasmTestClient } from '../support/wasm-client';
 import { A, B, C, LIGHTS, NO_CODE, NOVEMBER, OCTOBER, P1, P2, P3, P4, PHONES, layout, objects, rawEvents, resetDatabase, runSteps, scalar } from './store-kit';
 
 const MONTHS = ['2019-10', '2019-11'];
-const FACTS = ['sessions', 'users', 'daily', 'hourly', 'products', 'basket_items', 'purchase_pairs', 'basket_stats', 'item_pairs'];
+const FACTS = ['sessions', 'users', 'daily', 'hourly', 'products', 'price_counts', 'basket_items', 'purchase_pairs', 'basket_stats', 'item_pairs'];
 const PHONE = 'electronics.smartphone';
 
 let db: WasmTestClient;
@@ -148,6 +149,7 @@ describe('fact tables on the hand-built log (3 users, 4 sessions, 2 months)', ()
 	it('are typed as declared: INTEGER ids and counts, BIGINT category ids, DECIMAL money', async () => {
 		const specs = {
 			sessions: SESSION_COLUMNS, daily: DAILY_COLUMNS, hourly: HOURLY_COLUMNS, products: PRODUCT_COLUMNS, basket_items: BASKET_ITEM_COLUMNS,
+			price_counts: PRICE_COUNT_COLUMNS.map((c) => (c.name === 'event_type' ? { ...c, type: `ENUM('view', 'cart', 'remove_from_cart', 'purchase')` } : c)),
 			purchase_pairs: PURCHASE_PAIR_COLUMNS, basket_stats: BASKET_STAT_COLUMNS, item_pairs: ITEM_PAIR_COLUMNS
 		};
 		for (const [table, columns] of Object.entries(specs)) {
@@ -200,7 +202,7 @@ describe('bounded builds', () => {
 		expect(await scalar(db, `SELECT min_pair_baskets FROM store_build`)).toBe(2);
 	});
 
-	it('a finished store that lacks tables added since gets them from basket_items; an unfinished one is left alone', async () => {
+	it('a finished store that lacks tables added since gets them (from basket_items or events); an unfinished one is left alone', async () => {
 		await build({ partitions: 1 });
 		for (const t of ['basket_stats', 'item_pairs']) await db.exec(`CREATE TABLE one_${t} AS SELECT * FROM ${t}`);
 		await db.exec(`DROP TABLE basket_stats; DROP TABLE item_pairs`);
@@ -210,6 +212,11 @@ describe('bounded builds', () => {
 			expect(await scalar(db, `SELECT count(*) FROM (SELECT * FROM ${t} EXCEPT ALL SELECT * FROM one_${t})`), t).toBe(0);
 		}
 		expect(await upgradeStore(db)).toEqual([]);
+		// price_counts reads events.
+		await db.exec(`CREATE TABLE one_price_counts AS SELECT * FROM price_counts; DROP TABLE price_counts`);
+		expect(await upgradeStore(db)).toEqual(['price_counts']);
+		expect(await scalar(db, `SELECT count(*) FROM (SELECT * FROM one_price_counts EXCEPT ALL SELECT * FROM price_counts)`)).toBe(0);
+		expect(await scalar(db, `SELECT count(*) FROM (SELECT * FROM price_counts EXCEPT ALL SELECT * FROM one_price_counts)`)).toBe(0);
 		await db.exec(`DROP TABLE item_pairs; DROP TABLE store_build`);
 		expect(await upgradeStore(db)).toEqual([]);
 		expect(await scalar(db, `SELECT count(*) FROM duckdb_tables() WHERE table_name = 'item_pairs'`)).toBe(0);

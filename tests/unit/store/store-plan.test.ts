@@ -66,12 +66,13 @@ describe('step lists', () => {
 		expect(names.filter((n) => n.startsWith('sessions '))).toEqual(['sessions 1/3', 'sessions 2/3', 'sessions 3/3']);
 		expect(names.filter((n) => n.startsWith('purchase_pairs'))).toHaveLength(6);
 		expect(names).toContain('basket_items');
+		expect(names).toContain('price_counts');
 		// One small pass per basket combination: 2 levels × 3 item levels, and × 2 label levels.
 		expect(names.filter((n) => n.startsWith('basket_stats '))).toHaveLength(6);
 		expect(names.filter((n) => n.startsWith('item_pairs '))).toEqual([
 			'item_pairs session category_code', 'item_pairs session brand', 'item_pairs user category_code', 'item_pairs user brand'
 		]);
-		expect(buildStorePlan({ rows: 25_000_000, months: [], partitions: 1 })).toHaveLength(21);
+		expect(buildStorePlan({ rows: 25_000_000, months: [], partitions: 1 })).toHaveLength(22);
 		expect(() => buildStorePlan({ rows: 1, months: [], maxBasketItems: 1 })).toThrow('invalid maxBasketItems: 1');
 	});
 

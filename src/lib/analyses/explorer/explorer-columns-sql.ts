@@ -1,17 +1,25 @@
 /**
  * One row per column of events: type, NULLs (count and %), distinct values and how they were
- * counted, lowest and highest value as text. Reads events once (no fact table keeps NULL
- * counts), a streaming aggregate whose only state is a few small distinct sets: users,
- * sessions and products are counted as the rows of their fact tables and event_time by its
- * days (rows of daily), since their distinct sets run to millions; category_id, category_code,
- * brand and price have thousands of values at most and are counted exactly on events.
+ * counted, lowest and highest value as text. Reads events once (no fact table keeps their NULL
+ * counts) for the columns no fact table covers, a streaming aggregate whose only state is a few
+ * small distinct sets: category_id, category_code and brand have thousands of values at most
+ * and are counted exactly on events. event_type and price come exactly from price_counts
+ * (events per pair); users, sessions and products are counted as the rows of their fact tables
+ * and event_time by its days (rows of daily), since their distinct sets run to millions.
  */
 export function explorerColumnsSql(): string {
-	return `WITH stats AS (
+	return `WITH priced AS (
+	SELECT sum(events) FILTER (WHERE event_type IS NOT NULL) AS event_type_n,
+		min(event_type)::VARCHAR AS event_type_min, max(event_type)::VARCHAR AS event_type_max,
+		count(DISTINCT event_type) AS event_type_d,
+		sum(events) FILTER (WHERE price IS NOT NULL) AS price_n,
+		min(price)::VARCHAR AS price_min, max(price)::VARCHAR AS price_max,
+		count(DISTINCT price) AS price_d
+	FROM price_counts
+),
+scanned AS (
 	SELECT count(*) AS n,
 		count(event_time) AS event_time_n, min(event_time)::VARCHAR AS event_time_min, max(event_time)::VARCHAR AS event_time_max,
-		count(event_type) AS event_type_n, min(event_type)::VARCHAR AS event_type_min, max(event_type)::VARCHAR AS event_type_max,
-		count(DISTINCT event_type) AS event_type_d,
 		count(product_id) AS product_id_n, min(product_id)::VARCHAR AS product_id_min, max(product_id)::VARCHAR AS product_id_max,
 		count(category_id) AS category_id_n, min(category_id)::VARCHAR AS category_id_min, max(category_id)::VARCHAR AS category_id_max,
 		count(DISTINCT category_id) AS category_id_d,
@@ -19,11 +27,12 @@ export function explorerColumnsSql(): string {
 		count(DISTINCT category_code) AS category_code_d,
 		count(brand) AS brand_n, min(brand) AS brand_min, max(brand) AS brand_max,
 		count(DISTINCT brand) AS brand_d,
-		count(price) AS price_n, min(price)::VARCHAR AS price_min, max(price)::VARCHAR AS price_max,
-		count(DISTINCT price) AS price_d,
 		count(user_id) AS user_id_n, min(user_id)::VARCHAR AS user_id_min, max(user_id)::VARCHAR AS user_id_max,
 		count(session_id) AS session_id_n, min(session_id)::VARCHAR AS session_id_min, max(session_id)::VARCHAR AS session_id_max
 	FROM events
+),
+stats AS (
+	SELECT * FROM scanned, priced
 ),
 cols AS (
 	SELECT n, unnest([

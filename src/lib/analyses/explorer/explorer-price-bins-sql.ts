@@ -2,12 +2,12 @@
  * The price histogram over events with a positive price. Prices are heavy-tailed (cents to
  * thousands), so bins are logarithmic: three a decade with edges 1-2-5 (…, 10, 20, 50, 100, …),
  * from 0.01 up; a bin holds prices ≥ price_from and < price_to. Zero and negative prices are
- * counted by explorerPricesSql. Reads the explorer_price_counts cell.
+ * counted by explorerPricesSql. Reads the price_counts fact table.
  */
 export function explorerPriceBinsSql(): string {
 	return `WITH prices AS (
 	SELECT price, sum(events) AS events
-	FROM explorer_price_counts
+	FROM price_counts
 	WHERE price > 0
 	GROUP BY price
 ),

@@ -1,6 +1,6 @@
 /**
  * Price quality per event type and over all rows (`all`): zero, negative and missing prices,
- * lowest and highest. Reads the explorer_price_counts cell.
+ * lowest and highest. Reads the price_counts fact table.
  */
 export function explorerPricesSql(): string {
 	return `WITH by_type AS (
@@ -11,7 +11,7 @@ export function explorerPricesSql(): string {
 		coalesce(sum(events) FILTER (WHERE price IS NULL), 0)::BIGINT AS null_price,
 		min(price) AS min_price,
 		max(price) AS max_price
-	FROM explorer_price_counts
+	FROM price_counts
 	GROUP BY ROLLUP (event_type)
 )
 SELECT coalesce(kind::VARCHAR, 'all') AS event_type, events, zero_price, negative_price, null_price,

@@ -4,7 +4,6 @@ export { explorerColumnsSql } from './explorer-columns-sql';
 export { explorerDuplicatesSql } from './explorer-duplicates-sql';
 export { explorerEventMixSql } from './explorer-event-mix-sql';
 export { explorerPriceBinsSql } from './explorer-price-bins-sql';
-export { explorerPriceCountsSql } from './explorer-price-counts-sql';
 export { explorerPricesSql } from './explorer-prices-sql';
 export { explorerSharedSessionsSql } from './explorer-shared-sessions-sql';
 export { explorerTopBrandsSql, explorerTopCategoriesSql } from './explorer-top-sql';

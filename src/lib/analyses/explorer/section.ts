@@ -3,7 +3,6 @@ import { explorerColumnsSql } from './explorer-columns-sql';
 import { explorerDuplicatesSql } from './explorer-duplicates-sql';
 import { explorerEventMixSql } from './explorer-event-mix-sql';
 import { explorerPriceBinsSql } from './explorer-price-bins-sql';
-import { explorerPriceCountsSql } from './explorer-price-counts-sql';
 import { explorerPricesSql } from './explorer-prices-sql';
 import { explorerSharedSessionsSql } from './explorer-shared-sessions-sql';
 import { explorerTopBrandsSql, explorerTopCategoriesSql } from './explorer-top-sql';
@@ -39,9 +38,10 @@ For each column of \`events\`: how many values are NULL, how many distinct value
 its lowest and highest value. \`session_id\` is the integer id given to each \`user_session\`
 string at ingest (NULL where the session was empty). Distinct users, sessions and products are
 the row counts of the \`users\`, \`sessions\` and \`products\` fact tables, which hold one row per
-value; for \`event_time\` the count is of UTC days with events; the other columns are counted
-exactly on \`events\`. This cell and \`explorer_price_counts\` below are the only ones in the
-section that scan the raw events, once each.`,
+value; for \`event_time\` the count is of UTC days with events; \`event_type\` and \`price\`
+come from \`price_counts\`, which counts the events of each (event type, price) pair; the other
+columns are counted exactly on \`events\`. This is the only cell of the section that scans the
+raw events.`,
 		sqlCell('explorer_columns', explorerColumnsSql()),
 		`### Prices
 
@@ -49,9 +49,8 @@ Prices run from cents to thousands, so the histogram has **logarithmic bins**, t
 with edges 1-2-5 (… 10, 20, 50, 100 …); equal-width bins would put almost every event in the
 first bar. A bin holds the events with price ≥ \`price_from\` and < \`price_to\`; every event
 counts, so a product viewed a hundred times counts a hundred times. Zero and negative prices
-cannot sit on a log scale: they are counted in the table after the chart. Both read
-\`explorer_price_counts\`, events per event type and price, so changing the bins is instant.`,
-		sqlCell('explorer_price_counts', explorerPriceCountsSql()),
+cannot sit on a log scale: they are counted in the table after the chart. Both read the
+\`price_counts\` fact table, events per event type and price, so changing the bins is instant.`,
 		sqlCell('explorer_price_bins', explorerPriceBinsSql()),
 		chartCell('explorer_price_chart', {
 			data: 'explorer_price_bins',
