@@ -15,6 +15,8 @@ export interface BenchArgs {
 	notebook: string | null;
 	browser: boolean;
 	native: boolean;
+	/** Also run DuckDB-WASM's Node build: the engine's share of the browser's ratio. */
+	wasmNode: boolean;
 	site: string;
 	quiet: boolean;
 }
@@ -30,6 +32,7 @@ export const BENCH_USAGE = `npm run bench -- --scale S [options]
   --notebook FILE    measure this notebook instead of the default one
   --no-browser       native DuckDB only
   --no-native        browser only
+  --wasm-node        also run DuckDB-WASM's Node build (the page's engine without the page)
   --site DIR         the built site (default build)
   --quiet            no progress lines`;
 
@@ -45,6 +48,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
 		notebook: null,
 		browser: true,
 		native: true,
+		wasmNode: false,
 		site: 'build',
 		quiet: false
 	};
@@ -68,6 +72,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
 			case '--notebook': a.notebook = value(); break;
 			case '--no-browser': a.browser = false; break;
 			case '--no-native': a.native = false; break;
+			case '--wasm-node': a.wasmNode = true; break;
 			case '--site': a.site = value(); break;
 			case '--quiet': a.quiet = true; break;
 			case '--help': case '-h': throw new Error(BENCH_USAGE);

@@ -13,6 +13,10 @@ export interface StepRow {
 	nativeAllMs: number | null;
 	/** browserMs / nativeMs. */
 	ratio: number | null;
+	/** DuckDB-WASM's Node build (with --wasm-node): the page's engine without the page. */
+	wasmNodeMs: number | null;
+	/** wasmNodeMs / nativeMs: how much of `ratio` the engine alone accounts for. */
+	engineRatio: number | null;
 	/** Peak RSS of the page's renderer process while the step ran (browser). */
 	peakRssMiB: number | null;
 	/** Peak RSS of the Node process while the native step ran (1 thread). */
@@ -21,7 +25,7 @@ export interface StepRow {
 }
 
 export interface EngineSummary {
-	engine: 'browser' | 'native';
+	engine: EngineRun['engine'];
 	threads: number | null;
 	version: string;
 	peakRssMiB: number | null;
@@ -50,9 +54,17 @@ export function ratio(browserMs: number | null, nativeMs: number | null): number
 	return Math.round((browserMs / nativeMs) * 100) / 100;
 }
 
+export interface EngineRuns {
+	browser?: EngineRun | null;
+	/** Native DuckDB on 1 thread: the reference of every ratio. */
+	native?: EngineRun | null;
+	nativeAll?: EngineRun | null;
+	wasmNode?: EngineRun | null;
+}
+
 /** Rows keyed by measurement name, in order of first appearance, grouped as they first appear. */
-export function mergeSteps(browser: EngineRun | null, native: EngineRun | null, nativeAll: EngineRun | null): StepRow[] {
-	const runs = [browser, native, nativeAll];
+export function mergeSteps({ browser = null, native = null, nativeAll = null, wasmNode = null }: EngineRuns): StepRow[] {
+	const runs = [browser, native, nativeAll, wasmNode];
 	const byName = runs.map((r) => new Map((r?.measurements ?? []).map((m) => [m.name, m])));
 	const order: Measurement[] = [];
 	const seen = new Set<string>();
@@ -66,8 +78,13 @@ export function mergeSteps(browser: EngineRun | null, native: EngineRun | null, 
 	const groups = [...new Set(order.map((m) => m.group))];
 	order.sort((a, b) => groups.indexOf(a.group) - groups.indexOf(b.group)); // stable
 	return order.map(({ name, group }) => {
-		const [b, n, all] = byName.map((map) => map.get(name));
-		const errors = [b && b.error && `browser: ${b.error}`, n && n.error && `native: ${n.error}`, all && all.error && `native (all): ${all.error}`];
+		const [b, n, all, w] = byName.map((map) => map.get(name));
+		const errors = [
+			b && b.error && `browser: ${b.error}`,
+			n && n.error && `native: ${n.error}`,
+			all && all.error && `native (all): ${all.error}`,
+			w && w.error && `wasm in Node: ${w.error}`
+		];
 		const error = errors.filter(Boolean).join('; ');
 		const row: StepRow = {
 			name,
@@ -76,6 +93,8 @@ export function mergeSteps(browser: EngineRun | null, native: EngineRun | null, 
 			nativeMs: n?.ms ?? null,
 			nativeAllMs: all?.ms ?? null,
 			ratio: ratio(b?.ms ?? null, n?.ms ?? null),
+			wasmNodeMs: w?.ms ?? null,
+			engineRatio: ratio(w?.ms ?? null, n?.ms ?? null),
 			peakRssMiB: b?.peakRssMiB ?? null,
 			nativePeakRssMiB: n?.peakRssMiB ?? null
 		};

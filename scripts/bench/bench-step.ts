@@ -1,11 +1,11 @@
 // A measured step of the benchmark: what it does in the browser and in native DuckDB, each
 // returning measurements keyed by the same names so the report can put them side by side.
 // The benchmark is the list BENCH_STEPS; a later step (model training) is one more entry.
-import type { DuckDBConnection } from '@duckdb/node-api';
 import type { FileReport, StepTiming } from '../../src/lib/ingest/ingest-events';
 import type { HeadlessPage } from '../notebook/headless-page';
 import type { BenchNotebook } from './bench-notebook';
-import type { NativeSqlClient } from './native-sql-client';
+import type { CompanionDatabases } from '../../src/lib/data/companion-databases';
+import type { SqlClient } from '../../src/lib/data/sql-client';
 import type { RssSampler } from './rss-sampler';
 
 /** What `--only` selects, in pipeline order: selecting one runs the earlier ones it needs. */
@@ -38,9 +38,9 @@ export interface BrowserRun extends Run {
 	coldPaintMs: number | null;
 }
 
+/** A run in Node: native DuckDB, or DuckDB-WASM's Node build (the engine without the page). */
 export interface NativeRun extends Run {
-	conn: DuckDBConnection;
-	client: NativeSqlClient;
+	client: SqlClient & CompanionDatabases;
 	threads: number;
 	/** The ingest's step log and per-file report, in the page's shapes. */
 	storeSteps: StepTiming[] | null;

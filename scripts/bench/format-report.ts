@@ -5,13 +5,17 @@ const ms = (v: number | null) => (v === null ? '–' : v >= 100 ? Math.round(v).
 const x = (v: number | null) => (v === null ? '–' : `${v.toFixed(2)}×`);
 const mib = (v: number | null) => (v === null ? '–' : v.toLocaleString('en-US'));
 
-function cells(row: StepRow): string[] {
-	return [row.name, ms(row.browserMs), ms(row.nativeMs), ms(row.nativeAllMs), x(row.ratio), mib(row.peakRssMiB)];
+const hasWasmNode = (report: BenchReport) => report.engines.some((e) => e.engine === 'wasm-node');
+
+function cells(report: BenchReport, row: StepRow): string[] {
+	const wasm = hasWasmNode(report) ? [ms(row.wasmNodeMs), x(row.engineRatio)] : [];
+	return [row.name, ms(row.browserMs), ms(row.nativeMs), ms(row.nativeAllMs), x(row.ratio), ...wasm, mib(row.peakRssMiB)];
 }
 
 function headers(report: BenchReport): string[] {
 	const all = report.engines.find((e) => e.engine === 'native' && e.threads !== 1)?.threads ?? report.machine.cores;
-	return ['step', 'browser ms', 'native ms (1 thread)', `native ms (${all} threads)`, 'browser / native', 'peak RSS MiB'];
+	const wasm = hasWasmNode(report) ? ['wasm in Node ms', 'wasm in Node / native'] : [];
+	return ['step', 'browser ms', 'native ms (1 thread)', `native ms (${all} threads)`, 'browser / native', ...wasm, 'peak RSS MiB'];
 }
 
 function errorLines(report: BenchReport): string[] {
@@ -21,7 +25,7 @@ function errorLines(report: BenchReport): string[] {
 /** A fixed-width table for the terminal: names left, figures right, a blank line between groups. */
 export function formatTable(report: BenchReport): string {
 	const head = headers(report);
-	const body = report.steps.map(cells);
+	const body = report.steps.map((s) => cells(report, s));
 	const widths = head.map((h, i) => Math.max(h.length, ...body.map((r) => r[i].length)));
 	const line = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
 	const out = [line(head), widths.map((w) => '-'.repeat(w)).join('  ')];
@@ -38,10 +42,13 @@ export function formatMarkdown(report: BenchReport): string {
 	const m = report.machine;
 	const rows = report.rows === null ? '' : ` (${report.rows.toLocaleString('en-US')} rows)`;
 	const escape = (s: string) => s.replaceAll('|', '\\|');
-	const engine = (e: BenchReport['engines'][number]) =>
-		e.engine === 'browser'
-			? `- browser: ${e.version}, renderer peak RSS ${mib(e.peakRssMiB)} MiB, all Chromium processes ${mib(e.peakTotalRssMiB)} MiB, ${ms(e.wallMs)} ms in all`
-			: `- native: ${e.version}, ${e.threads} thread${e.threads === 1 ? '' : 's'}, Node process peak RSS ${mib(e.peakRssMiB)} MiB, ${ms(e.wallMs)} ms in all`;
+	const engine = (e: BenchReport['engines'][number]) => {
+		if (e.engine === 'browser') {
+			return `- browser: ${e.version}, renderer peak RSS ${mib(e.peakRssMiB)} MiB, all Chromium processes ${mib(e.peakTotalRssMiB)} MiB, ${ms(e.wallMs)} ms in all`;
+		}
+		const where = e.engine === 'wasm-node' ? 'wasm in Node (the page\'s engine, without the page)' : 'native';
+		return `- ${where}: ${e.version}, ${e.threads} thread${e.threads === 1 ? '' : 's'}, Node process peak RSS ${mib(e.peakRssMiB)} MiB, ${ms(e.wallMs)} ms in all`;
+	};
 	const lines = [
 		`# Benchmark: ${report.scale === null ? 'given files' : `scale ${report.scale}, seed ${report.seed}`}${rows}`,
 		'',
@@ -55,7 +62,7 @@ export function formatMarkdown(report: BenchReport): string {
 		'',
 		`| ${headers(report).join(' | ')} |`,
 		`|${headers(report).map((_, i) => (i === 0 ? '---' : '---:')).join('|')}|`,
-		...report.steps.map((s) => `| ${cells(s).map(escape).join(' | ')} |`)
+		...report.steps.map((s) => `| ${cells(report, s).map(escape).join(' | ')} |`)
 	];
 	const errors = errorLines(report);
 	if (errors.length) lines.push('', '## Errors', '', ...errors.map((e) => `- ${escape(e)}`));

@@ -1,6 +1,6 @@
 // One benchmark run: the data (generated or reused), then the browser half and the native
-// halves (1 thread, all cores) over the same files and the same notebook text, merged into
-// one report.
+// halves (1 thread, all cores), and with --wasm-node DuckDB-WASM's Node build, over the same
+// files and the same notebook text, merged into one report.
 import os from 'node:os';
 import path from 'node:path';
 import { readFileSync, statSync } from 'node:fs';
@@ -15,7 +15,7 @@ import { benchData } from './bench-data';
 import type { EngineRun } from './engine-run';
 import { runBrowserBench } from './browser-bench';
 import { finishMachineInfo, machineInfo } from './machine-info';
-import { runNativeBench } from './native-bench';
+import { runNativeBench, runWasmNodeBench } from './native-bench';
 
 export interface RunBenchOptions {
 	/** The notebook to measure; by default the page's default notebook (the same export). */
@@ -42,6 +42,7 @@ export async function runBench(args: BenchArgs, options: RunBenchOptions = {}): 
 	const browser = args.browser ? await runBrowserBench({ ...common, siteDir: args.site }) : null;
 	const native = args.native ? await runNativeBench({ ...common, threads: 1 }) : null;
 	const nativeAll = args.native ? await runNativeBench({ ...common, threads: os.availableParallelism() }) : null;
+	const wasmNode = args.wasmNode ? await runWasmNodeBench(common) : null;
 
 	return {
 		scale: args.data.length ? null : args.scale,
@@ -54,8 +55,8 @@ export async function runBench(args: BenchArgs, options: RunBenchOptions = {}): 
 		startedAt,
 		finishedAt: new Date().toISOString(),
 		machine: finishMachineInfo(machine),
-		engines: [browser, native, nativeAll].filter((r): r is EngineRun => r !== null).map(engineSummary),
-		steps: mergeSteps(keep(browser), keep(native), keep(nativeAll))
+		engines: [browser, native, nativeAll, wasmNode].filter((r): r is EngineRun => r !== null).map(engineSummary),
+		steps: mergeSteps({ browser: keep(browser), native: keep(native), nativeAll: keep(nativeAll), wasmNode: keep(wasmNode) })
 	};
 }
 

@@ -7,10 +7,10 @@ import { RssSampler } from '../../../scripts/bench/rss-sampler';
 import { stepKind, storeLabel, storeMeasurements } from '../../../scripts/bench/store-measurements';
 import type { StepTiming } from '../../../src/lib/ingest/ingest-events';
 
-const engine = (engine: 'browser' | 'native', threads: number, measurements: EngineRun['measurements']): EngineRun => ({
+const engine = (engine: EngineRun['engine'], threads: number, measurements: EngineRun['measurements']): EngineRun => ({
 	engine,
 	threads,
-	version: engine === 'browser' ? 'DuckDB-WASM v1.4.3 in HeadlessChrome/156.0' : 'DuckDB v1.5.6',
+	version: engine === 'browser' ? 'DuckDB-WASM v1.4.3 in HeadlessChrome/156.0' : engine === 'wasm-node' ? 'DuckDB-WASM v1.4.3' : 'DuckDB v1.5.6',
 	measurements,
 	rows: 1000,
 	peakRssMiB: 500,
@@ -29,24 +29,40 @@ describe('median', () => {
 
 describe('mergeSteps', () => {
 	it('puts both engines side by side by name, in the browser order, with the ratio to native on 1 thread', () => {
-		const rows = mergeSteps(
-			engine('browser', 1, [
+		const rows = mergeSteps({
+			browser: engine('browser', 1, [
 				{ name: 'ingest', group: 'ingest', ms: 300, peakRssMiB: 700 },
 				{ name: 'query: a', group: 'queries', ms: 50, peakRssMiB: 720 },
 				{ name: 'reopen', group: 'reopen', ms: 900 }
 			]),
-			engine('native', 1, [
+			native: engine('native', 1, [
 				{ name: 'ingest', group: 'ingest', ms: 100, peakRssMiB: 300 },
 				{ name: 'ingest · stage events', group: 'ingest', ms: 40 },
 				{ name: 'query: a', group: 'queries', ms: 0, error: 'boom' }
 			]),
-			engine('native', 2, [{ name: 'ingest', group: 'ingest', ms: 60 }])
-		);
+			nativeAll: engine('native', 2, [{ name: 'ingest', group: 'ingest', ms: 60 }])
+		});
 		expect(rows.map((r) => r.name)).toEqual(['ingest', 'ingest · stage events', 'query: a', 'reopen']);
-		expect(rows[0]).toEqual({ name: 'ingest', group: 'ingest', browserMs: 300, nativeMs: 100, nativeAllMs: 60, ratio: 3, peakRssMiB: 700, nativePeakRssMiB: 300 });
+		expect(rows[0]).toEqual({
+			name: 'ingest', group: 'ingest', browserMs: 300, nativeMs: 100, nativeAllMs: 60, ratio: 3,
+			wasmNodeMs: null, engineRatio: null, peakRssMiB: 700, nativePeakRssMiB: 300
+		});
 		expect(rows[1]).toMatchObject({ browserMs: null, nativeMs: 40, ratio: null });
 		expect(rows[2]).toMatchObject({ ratio: null, error: 'native: boom' });
 		expect(rows[3]).toMatchObject({ browserMs: 900, nativeMs: null, nativeAllMs: null });
+	});
+
+	it('puts DuckDB-WASM in Node beside them, with its own ratio to native on 1 thread', () => {
+		const rows = mergeSteps({
+			browser: engine('browser', 1, [{ name: 'query: a', group: 'queries', ms: 30 }]),
+			native: engine('native', 1, [{ name: 'query: a', group: 'queries', ms: 10 }]),
+			wasmNode: engine('wasm-node', 1, [
+				{ name: 'query: a', group: 'queries', ms: 18 },
+				{ name: 'query: b', group: 'queries', ms: null, error: 'boom' }
+			])
+		});
+		expect(rows[0]).toMatchObject({ browserMs: 30, nativeMs: 10, ratio: 3, wasmNodeMs: 18, engineRatio: 1.8 });
+		expect(rows[1]).toMatchObject({ name: 'query: b', wasmNodeMs: null, engineRatio: null, error: 'wasm in Node: boom' });
 	});
 
 	it('computes no ratio without both times or for a zero native time', () => {
@@ -131,8 +147,8 @@ describe('the printed report', () => {
 			{ engine: 'native', threads: 2, version: 'DuckDB v1.5.6', peakRssMiB: 320, peakTotalRssMiB: null, wallMs: 15_000 }
 		],
 		steps: [
-			{ name: 'ingest', group: 'ingest', browserMs: 12_345, nativeMs: 4_000, nativeAllMs: 2_500, ratio: 3.09, peakRssMiB: 812, nativePeakRssMiB: 300 },
-			{ name: 'query: a|b', group: 'queries', browserMs: 45, nativeMs: 12.5, nativeAllMs: null, ratio: 3.6, peakRssMiB: null, nativePeakRssMiB: null, error: 'browser: failed' }
+			{ name: 'ingest', group: 'ingest', browserMs: 12_345, nativeMs: 4_000, nativeAllMs: 2_500, ratio: 3.09, wasmNodeMs: null, engineRatio: null, peakRssMiB: 812, nativePeakRssMiB: 300 },
+			{ name: 'query: a|b', group: 'queries', browserMs: 45, nativeMs: 12.5, nativeAllMs: null, ratio: 3.6, wasmNodeMs: null, engineRatio: null, peakRssMiB: null, nativePeakRssMiB: null, error: 'browser: failed' }
 		]
 	};
 
@@ -161,5 +177,18 @@ describe('the printed report', () => {
 		expect(md).toContain('| ingest | 12,345 | 4,000 | 2,500 | 3.09× | 812 |');
 		expect(md).toContain('| query: a\\|b | 45.0 | 12.5 | – | 3.60× | – |');
 		expect(md).toContain('## Errors');
+	});
+
+	it('adds the wasm-in-Node columns only when that engine ran', () => {
+		const withWasm: BenchReport = {
+			...report,
+			engines: [...report.engines, { engine: 'wasm-node', threads: 1, version: 'DuckDB-WASM v1.4.3', peakRssMiB: 400, peakTotalRssMiB: null, wallMs: 30_000 }],
+			steps: [{ ...report.steps[0], wasmNodeMs: 6_000, engineRatio: 1.5 }]
+		};
+		const md = formatMarkdown(withWasm);
+		expect(md).toContain('| step | browser ms | native ms (1 thread) | native ms (2 threads) | browser / native | wasm in Node ms | wasm in Node / native | peak RSS MiB |');
+		expect(md).toContain('| ingest | 12,345 | 4,000 | 2,500 | 3.09× | 6,000 | 1.50× | 812 |');
+		expect(md).toContain("- wasm in Node (the page's engine, without the page): DuckDB-WASM v1.4.3, 1 thread, Node process peak RSS 400 MiB");
+		expect(formatMarkdown(report)).not.toContain('wasm in Node');
 	});
 });

@@ -1,17 +1,17 @@
-// Smoke test of the benchmark's native half, so it cannot rot: the default notebook's every SQL
-// cell and input, and the same store steps the page runs, on native DuckDB over a month of the
-// committed sample (the seeded generator at scale 0.003).
+// Smoke test of the benchmark's Node halves, so they cannot rot: the default notebook's every
+// SQL cell and input, and the same store steps the page runs, on native DuckDB and on DuckDB-WASM's
+// Node build, over a month of the committed sample (the seeded generator at scale 0.003).
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { STARTER_NOTEBOOK } from '../../../src/lib/app/starter-notebook';
 import { benchNotebook } from '../../../scripts/bench/bench-notebook';
 import { mergeSteps } from '../../../scripts/bench/bench-report';
 import { BENCH_STEPS } from '../../../scripts/bench/bench-steps';
-import { runNativeBench } from '../../../scripts/bench/native-bench';
+import { runNativeBench, runWasmNodeBench } from '../../../scripts/bench/native-bench';
 
 const OCTOBER = path.resolve('sample-data', '2019-Oct.csv.gz');
 
-describe('the native half of the benchmark', () => {
+describe('the Node halves of the benchmark', () => {
 	it('ingests, builds the facts and runs every SQL cell and input of the default notebook without error', async () => {
 		const notebook = benchNotebook(STARTER_NOTEBOOK);
 		const run = await runNativeBench({ files: [OCTOBER], notebook, repeat: 1, steps: BENCH_STEPS, threads: 1, log: () => {} });
@@ -26,7 +26,19 @@ describe('the native half of the benchmark', () => {
 		expect(run.measurements.every((m) => typeof m.ms === 'number' && m.ms >= 0)).toBe(true);
 		expect(run.peakRssMiB).toBeGreaterThan(0);
 
-		const rows = mergeSteps(null, run, null);
+		const rows = mergeSteps({ native: run });
 		expect(rows.find((r) => r.name === 'facts')).toMatchObject({ browserMs: null, ratio: null, nativeMs: expect.any(Number) });
 	}, 60_000);
+
+	it('runs the same steps on DuckDB-WASM in Node, with the same measurement names', async () => {
+		const notebook = benchNotebook(STARTER_NOTEBOOK);
+		const run = await runWasmNodeBench({ files: [OCTOBER], notebook, repeat: 1, steps: BENCH_STEPS, log: () => {} });
+		expect(run).toMatchObject({ engine: 'wasm-node', threads: 1, rows: 126_801 });
+		expect(run.version).toMatch(/^DuckDB-WASM v\d/);
+		expect(run.measurements.filter((m) => m.error).map((m) => `${m.name}: ${m.error}`)).toEqual([]);
+		const names = run.measurements.map((m) => m.name);
+		for (const q of notebook.queries) expect(names).toContain(`query: ${q.key}`);
+		const rows = mergeSteps({ wasmNode: run });
+		expect(rows.find((r) => r.name === 'facts')).toMatchObject({ nativeMs: null, wasmNodeMs: expect.any(Number), engineRatio: null });
+	}, 120_000);
 });
