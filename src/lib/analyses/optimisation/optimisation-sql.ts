@@ -33,11 +33,20 @@ ORDER BY stored_bytes DESC`;
 
 /** The headline: source bytes → bytes of the compact events table and of the whole store. */
 export function optimisationSummarySql(): string {
-	return `SELECT (SELECT sum(source_bytes) FROM ingest_files) AS source_bytes,
-       (SELECT sum(bytes) FROM store_report WHERE table_name = 'events') AS events_bytes,
-       (SELECT sum(bytes) FROM store_report) AS store_bytes,
-       round((SELECT sum(source_bytes) FROM ingest_files) / nullif((SELECT sum(bytes) FROM store_report WHERE table_name = 'events'), 0), 1) AS events_compression_x,
-       (SELECT sum(rows) FROM ingest_files) AS rows`;
+	// One aggregate per table, not a scalar subquery per figure: DuckDB plans each subquery as
+	// its own join, and planning was most of this cell's time (40 ms of DuckDB-WASM at 10M rows).
+	return `WITH source AS (
+    SELECT sum(source_bytes) AS source_bytes, sum(rows) AS rows FROM ingest_files
+),
+stored AS (
+    SELECT sum(bytes) FILTER (WHERE table_name = 'events') AS events_bytes, sum(bytes) AS store_bytes FROM store_report
+)
+SELECT source_bytes,
+       events_bytes,
+       store_bytes,
+       round(source_bytes / nullif(events_bytes, 0), 1) AS events_compression_x,
+       rows
+FROM source, stored`;
 }
 
 /** Every column of `events`: the type chosen, DuckDB's compression and its bytes per row. */
