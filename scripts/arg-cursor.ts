@@ -28,6 +28,14 @@ export class ArgCursor {
 		return v;
 	}
 
+	/** The current flag's value taken as it is, even if it starts with `--` (flags passed on). */
+	verbatim(): string {
+		const flag = this.#args[this.#i];
+		const v = this.#args[++this.#i];
+		if (v === undefined || v === '') throw new Error(`missing value for ${flag}`);
+		return v;
+	}
+
 	/** The current flag's value as a finite number passing `check`. */
 	number(check: (n: number) => boolean = () => true): number {
 		const flag = this.#args[this.#i];

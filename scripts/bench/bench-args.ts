@@ -17,6 +17,8 @@ export interface BenchArgs {
 	native: boolean;
 	/** Also run DuckDB-WASM's Node build: the engine's share of the browser's ratio. */
 	wasmNode: boolean;
+	/** V8 flags for the browser half (an experiment, not what users run). */
+	jsFlags: string | null;
 	site: string;
 	quiet: boolean;
 }
@@ -33,6 +35,7 @@ export const BENCH_USAGE = `npm run bench -- --scale S [options]
   --no-browser       native DuckDB only
   --no-native        browser only
   --wasm-node        also run DuckDB-WASM's Node build (the page's engine without the page)
+  --js-flags FLAGS   V8 flags for the browser half, e.g. --no-wasm-dynamic-tiering (experiments)
   --site DIR         the built site (default build)
   --quiet            no progress lines`;
 
@@ -49,6 +52,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
 		browser: true,
 		native: true,
 		wasmNode: false,
+		jsFlags: null,
 		site: 'build',
 		quiet: false
 	};
@@ -73,6 +77,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
 			case '--no-browser': a.browser = false; break;
 			case '--no-native': a.native = false; break;
 			case '--wasm-node': a.wasmNode = true; break;
+			case '--js-flags': a.jsFlags = args.verbatim(); break;
 			case '--site': a.site = value(); break;
 			case '--quiet': a.quiet = true; break;
 			case '--help': case '-h': throw new Error(BENCH_USAGE);

@@ -20,7 +20,7 @@ export interface BenchOptions {
 	log: (line: string) => void;
 }
 
-export async function runBrowserBench(options: BenchOptions & { siteDir?: string }): Promise<EngineRun> {
+export async function runBrowserBench(options: BenchOptions & { siteDir?: string; jsFlags?: string | null }): Promise<EngineRun> {
 	const started = performance.now();
 	let hp: HeadlessPage | null = null;
 	const sampler = new RssSampler({
@@ -37,7 +37,7 @@ export async function runBrowserBench(options: BenchOptions & { siteDir?: string
 	let version = 'DuckDB-WASM';
 	let rows: number | null = null;
 	try {
-		hp = await openHeadlessPage({ siteDir: options.siteDir, log: (l) => options.log(`  browser: ${l}`) });
+		hp = await openHeadlessPage({ siteDir: options.siteDir, jsFlags: options.jsFlags ?? undefined, log: (l) => options.log(`  browser: ${l}`) });
 		const page = hp.page;
 		// The first visit of a fresh profile: nothing cached, the sample not yet ingested.
 		const coldPaint = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null);
@@ -45,7 +45,7 @@ export async function runBrowserBench(options: BenchOptions & { siteDir?: string
 			String((await (window as unknown as CinWindow).cin.query('SELECT version()')).rows[0][0]),
 			navigator.userAgent
 		]);
-		version = `DuckDB-WASM ${duckdb} in ${/(?:Headless)?Chrom(?:e|ium)\/[\d.]+/.exec(agent)?.[0] ?? agent}`;
+		version = `DuckDB-WASM ${duckdb} in ${/(?:Headless)?Chrom(?:e|ium)\/[\d.]+/.exec(agent)?.[0] ?? agent}${options.jsFlags ? ` with --js-flags=${options.jsFlags}` : ''}`;
 		// The benchmark's notebook text, so both engines run exactly the same cells.
 		await importNotebook(hp, { name: 'benchmark-notebook.md', text: options.notebook.text });
 		const run: BrowserRun = { ...options, hp, sampler, storeSteps: null, coldPaintMs: coldPaint === null ? null : Math.round(coldPaint) };

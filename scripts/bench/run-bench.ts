@@ -39,7 +39,7 @@ export async function runBench(args: BenchArgs, options: RunBenchOptions = {}): 
 	const keep = (run: EngineRun | null) => run && { ...run, measurements: run.measurements.filter((m) => reported.has(m.group)) };
 	const common = { files: data.files, notebook, repeat: args.repeat, steps, log };
 
-	const browser = args.browser ? await runBrowserBench({ ...common, siteDir: args.site }) : null;
+	const browser = args.browser ? await runBrowserBench({ ...common, siteDir: args.site, jsFlags: args.jsFlags }) : null;
 	const native = args.native ? await runNativeBench({ ...common, threads: 1 }) : null;
 	const nativeAll = args.native ? await runNativeBench({ ...common, threads: os.availableParallelism() }) : null;
 	const wasmNode = args.wasmNode ? await runWasmNodeBench(common) : null;

@@ -15,6 +15,8 @@ export const DEFAULT_TIMEOUT_MS = 24 * 3600_000;
 
 export interface HeadlessPageOptions {
 	siteDir?: string;
+	/** V8 flags for the renderer (`--js-flags`), for experiments such as eager wasm tier-up. */
+	jsFlags?: string;
 	timeoutMs?: number;
 	log?: (line: string) => void;
 }
@@ -49,7 +51,7 @@ export async function openHeadlessPage(options: HeadlessPageOptions = {}): Promi
 		context = await chromium.launchPersistentContext(profile, {
 			executablePath: CHROMIUM_PATH,
 			headless: true,
-			args: CHROMIUM_ARGS,
+			args: options.jsFlags ? [...CHROMIUM_ARGS, `--js-flags=${options.jsFlags}`] : CHROMIUM_ARGS,
 			viewport: { width: 1280, height: 900 }
 		});
 		const page = context.pages()[0] ?? (await context.newPage());

@@ -10,7 +10,8 @@ import { BENCH_STEPS } from '../../../scripts/bench/bench-steps';
 describe('npm run bench options', () => {
 	it('parses options, with defaults, and rejects bad ones', () => {
 		expect(parseBenchArgs(['--', '--scale', '0.01'])).toMatchObject({ scale: 0.01, seed: 42, only: null, out: 'bench/report.json', repeat: 3, browser: true, native: true, wasmNode: false });
-		expect(parseBenchArgs(['--scale', '0.01', '--wasm-node'])).toMatchObject({ wasmNode: true, native: true });
+		expect(parseBenchArgs(['--scale', '0.01', '--wasm-node'])).toMatchObject({ wasmNode: true, native: true, jsFlags: null });
+		expect(parseBenchArgs(['--scale', '0.01', '--js-flags', '--no-wasm-dynamic-tiering']).jsFlags).toBe('--no-wasm-dynamic-tiering');
 		expect(parseBenchArgs(['--scale', '1', '--only', 'facts', '--repeat', '5', '--out', 'x.json', '--no-browser'])).toMatchObject({ only: 'facts', repeat: 5, out: 'x.json', browser: false });
 		expect(parseBenchArgs(['--data', 'a.csv', 'b.csv', '--repeat', '1']).data).toEqual(['a.csv', 'b.csv']);
 		expect(() => parseBenchArgs([])).toThrow('--scale or --data is required');
