@@ -45,7 +45,7 @@ export function installAutomation(session: NotebookSession): void {
 	const timed = async (work: () => Promise<void>) => {
 		const t0 = performance.now();
 		await work();
-		await session.shown();
+		await session.whenShown();
 		return Math.round(performance.now() - t0);
 	};
 	const api: CinAutomation = {

@@ -102,13 +102,13 @@ export class NotebookSession {
 		});
 	}
 
-	/** A cell's state as the page shows it (one task behind the scheduler, see `shown`). */
+	/** A cell's state as the page shows it (one task behind the scheduler, see `whenShown`). */
 	state(id: CellId): State {
 		return this.states.get(id) ?? idleState<CellOutput>();
 	}
 
 	/** Resolves once the page shows every state change made so far. */
-	shown(): Promise<void> {
+	whenShown(): Promise<void> {
 		return this.#toPage.settled();
 	}
 

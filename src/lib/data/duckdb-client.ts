@@ -11,6 +11,7 @@ import ehWorkerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?ur
 import mvpWorkerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import { appendRows, columnsOf } from './arrow-convert';
 import { companionName, companionPath, type CompanionDatabases } from './companion-databases';
+import { prefetchWasm, startEngineWorker } from './engine-worker';
 import { CancelledError, QueryError } from './query-error';
 import { quoteIdent, quoteString } from './sql';
 import type { QueryOptions, SqlClient } from './sql-client';
@@ -306,7 +307,9 @@ export class DuckDBClient implements SqlClient, CompanionDatabases {
 		try {
 			const features = await duckdb.getPlatformFeatures();
 			const eh = features.wasmExceptions;
-			const worker = new Worker(eh ? ehWorkerUrl : mvpWorkerUrl);
+			// Absolute: the worker runs from a blob, against which a path does not resolve.
+			const wasmUrl = new URL(eh ? ehWasmUrl : mvpWasmUrl, location.href).href;
+			const worker = startEngineWorker(eh ? ehWorkerUrl : mvpWorkerUrl);
 			const crashed = new Promise<never>((_, reject) => {
 				worker.addEventListener('error', (event) => {
 					reject(new Error(`the SQL engine crashed (${event.message || 'worker error'}); it was restarted, run the cell again`));
@@ -319,9 +322,8 @@ export class DuckDBClient implements SqlClient, CompanionDatabases {
 			crashed.catch(() => {});
 			const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
 			const t0 = performance.now();
-			await db.instantiate(eh ? ehWasmUrl : mvpWasmUrl, null, (p) =>
-				report({ phase, loaded: p.bytesLoaded, total: p.bytesTotal, message })
-			);
+			await prefetchWasm(wasmUrl, (p) => report({ phase, loaded: p.loaded, total: p.total, message }));
+			await db.instantiate(wasmUrl, null);
 			const t1 = performance.now();
 			const persistent = await openDatabase(db, this.#options.path);
 			this.#persistent = persistent;
