@@ -22,7 +22,7 @@ test('a reload starts the SQL engine from the code Chrome cached on the first vi
 
 		const cdp = await context.newCDPSession(page);
 		const names = new Set<string>();
-		cdp.on('Tracing.dataCollected', (e: { value: { name: string }[] }) => e.value.forEach((event) => names.add(event.name)));
+		cdp.on('Tracing.dataCollected', (e) => e.value.forEach((event) => names.add(String(event.name))));
 		const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
 		await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['v8.wasm'] } });
 		await page.reload();
