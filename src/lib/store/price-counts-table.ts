@@ -8,7 +8,7 @@ import { EVENT_KIND_TYPE, storeTable } from './store-tables';
 // 3.8 s in the browser for each run of the notebook). One pass over events: its state is a
 // row per distinct pair, tens of thousands, however many events there are. NULL prices and
 // exact duplicate rows are counted.
-export function priceCountsColumns(schema: string) {
+function priceCountsColumns(schema: string) {
 	return [
 		column('event_type', qualified(schema, EVENT_KIND_TYPE), 'event_type'),
 		column('price', 'DECIMAL(9,2)', 'price'),
