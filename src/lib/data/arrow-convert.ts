@@ -23,6 +23,33 @@ export function decimalToValue(unscaled: bigint, scale: number): number | string
 	return text;
 }
 
+/**
+ * The unscaled value of a 128-bit decimal, given as its four little-endian 32-bit words, when it
+ * is a safe integer; null otherwise. Most decimals in results (prices, sums of them) are, and
+ * reading the words directly skips a BigInt altogether.
+ */
+export function safeInt128(words: Uint32Array): number | null {
+	const [lo, mid, hi, top] = words;
+	if (hi === 0 && top === 0) return mid < 0x200000 ? mid * 2 ** 32 + lo : null; // below 2^53
+	if (hi === 0xffffffff && top === 0xffffffff) {
+		// Negative, two's complement: (mid - 2^32)·2^32 + lo is exact while the value is safe.
+		const value = (mid - 2 ** 32) * 2 ** 32 + lo;
+		return value >= -Number.MAX_SAFE_INTEGER ? value : null;
+	}
+	return null;
+}
+
+/**
+ * Any 128-bit decimal's unscaled value, exactly. Not Arrow's `util.bigNumToBigInt`: it goes
+ * through strings (the page's costliest conversion per run) and returns negative values past
+ * 2^64 rounded, e.g. -18446744073709551616000 as -18446744073709552000000.
+ */
+export function int128ToBigInt(words: Uint32Array): bigint {
+	let value = 0n;
+	for (let i = 3; i >= 0; i--) value = (value << 32n) | BigInt(words[i]);
+	return BigInt.asIntN(128, value);
+}
+
 export function describeType(type: DataType): { type: string; kind: ColumnKind } {
 	if (DataType.isDictionary(type)) {
 		const inner = describeType(type.dictionary);
@@ -61,7 +88,14 @@ function converterFor(type: DataType): Convert {
 	}
 	if (DataType.isDecimal(type)) {
 		const scale = type.scale;
-		return (raw) => decimalToValue(util.bigNumToBigInt(raw as Parameters<typeof util.bigNumToBigInt>[0]), scale);
+		return (raw) => {
+			if (!(raw instanceof Uint32Array && raw.length === 4)) {
+				return decimalToValue(util.bigNumToBigInt(raw as Parameters<typeof util.bigNumToBigInt>[0]), scale);
+			}
+			const safe = safeInt128(raw);
+			if (safe === null) return decimalToValue(int128ToBigInt(raw), scale);
+			return scale === 0 ? safe : safe / 10 ** scale;
+		};
 	}
 	if (DataType.isDate(type) || DataType.isTimestamp(type)) {
 		return (raw) => new Date(typeof raw === 'bigint' ? Number(raw) : (raw as number));

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bigintToValue, decimalToValue } from '../../../src/lib/data/arrow-convert';
+import { bigintToValue, decimalToValue, int128ToBigInt, safeInt128 } from '../../../src/lib/data/arrow-convert';
 import { WasmTestClient } from '../support/wasm-client';
 
 let db: WasmTestClient;
@@ -26,6 +26,17 @@ describe('Arrow results from DuckDB-WASM', () => {
 		expect(r.columns[2].type).toBe('DECIMAL(38,0)');
 	});
 
+	it('reads DECIMAL values around 2^53 and past 2^64, either sign, exactly', async () => {
+		const values = ['0', '1', '-1', '4294967295', '4294967296', '-4294967296', '9007199254740991', '-9007199254740991',
+			'9007199254740992', '-9007199254740992', '18446744073709551616', '-18446744073709551616', '-123456789012345678901234567890'];
+		// The same unscaled integers with three digits after the point (decimal products are exact).
+		const r = await db.query(`SELECT ${values.map((v, i) => `${v}::DECIMAL(38,0) c${i}, ${v}::DECIMAL(38,0) * 0.001 d${i}`).join(', ')}`);
+		expect(r.columns[1].type).toBe('DECIMAL(38,3)');
+		const expected = values.flatMap((v) => [decimalToValue(BigInt(v), 0), decimalToValue(BigInt(v), 3)]);
+		expect(r.rows[0]).toEqual(expected);
+		expect(r.rows[0].slice(-2)).toEqual(['-123456789012345678901234567890', '-123456789012345678901234567.890']);
+	});
+
 	it('turns DATE and TIMESTAMP into UTC Dates', async () => {
 		const r = await db.query(`SELECT DATE '2019-10-01' d, TIMESTAMP '2019-11-17 08:09:10' ts, TIME '12:00:01' t`);
 		const [d, ts, t] = r.rows[0];
@@ -50,6 +61,18 @@ describe('scalar conversion rules', () => {
 		expect(bigintToValue(9007199254740991n)).toBe(9007199254740991);
 		expect(bigintToValue(9007199254740992n)).toBe('9007199254740992');
 		expect(bigintToValue(-9007199254740992n)).toBe('-9007199254740992');
+	});
+
+	it('reads 128-bit words: safe integers as numbers, anything exactly as a BigInt', () => {
+		const words = (v: bigint) => {
+			const u = BigInt.asUintN(128, v);
+			return Uint32Array.from([0, 1, 2, 3], (i) => Number((u >> BigInt(32 * i)) & 0xffffffffn));
+		};
+		const safe = [0n, 1n, -1n, 2n ** 32n, -(2n ** 32n), 2n ** 53n - 1n, -(2n ** 53n - 1n), 123456789012n, -98765432109n];
+		const unsafe = [2n ** 53n, -(2n ** 53n), 2n ** 64n, -(2n ** 64n), -(2n ** 64n) * 1000n, 2n ** 127n - 1n, -(2n ** 127n)];
+		for (const v of safe) expect(safeInt128(words(v))).toBe(Number(v));
+		for (const v of unsafe) expect(safeInt128(words(v))).toBeNull();
+		for (const v of [...safe, ...unsafe]) expect(int128ToBigInt(words(v))).toBe(v);
 	});
 
 	it('decimalToValue places the point by scale, including leading zeros', () => {
