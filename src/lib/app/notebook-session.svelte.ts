@@ -388,16 +388,22 @@ export class NotebookSession {
 	// DuckDB-WASM does not make the WAL durable in OPFS: what is not checkpointed is lost when
 	// the tab closes. Cell tables are a cache (the notebook text is saved on every edit), so
 	// the CHECKPOINT is deferred a moment and shared by bursts of runs instead of making every
-	// input change wait for a flush to OPFS; it is forced before a dataset closes.
+	// input change wait for a flush to OPFS; it is forced before a dataset closes. The catalog
+	// is refreshed then too: refreshed at once, its query went to the engine just ahead of the
+	// next input change's first cell, which waited for it.
 	async #afterWrites(): Promise<void> {
 		if (!this.client) return;
 		if (this.#checkpointTimer !== null) clearTimeout(this.#checkpointTimer);
 		this.pendingCheckpoint = true;
-		this.#checkpointTimer = setTimeout(() => void this.flushCheckpoint(), CHECKPOINT_DELAY_MS);
-		void this.refreshCatalog();
+		this.#checkpointTimer = setTimeout(() => {
+			this.#checkpointTimer = null;
+			// Not in the middle of a run, whose next cells would queue behind it: that run's end
+			// arms the timer again (every run ends here).
+			if (!this.scheduler.busy) void this.flushCheckpoint();
+		}, CHECKPOINT_DELAY_MS);
 	}
 
-	/** Makes the cell tables written so far durable now. */
+	/** Makes the cell tables written so far durable now, and lists them in the catalog. */
 	async flushCheckpoint(): Promise<void> {
 		if (this.#checkpointTimer !== null) clearTimeout(this.#checkpointTimer);
 		this.#checkpointTimer = null;
@@ -408,6 +414,7 @@ export class NotebookSession {
 		} catch (error) {
 			console.warn('checkpoint failed', error);
 		}
+		await this.refreshCatalog();
 		this.pendingCheckpoint = false;
 	}
 

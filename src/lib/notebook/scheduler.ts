@@ -135,6 +135,11 @@ export class Scheduler<Output = unknown> {
 		this.queue = kept;
 	}
 
+	/** Whether a cell is queued or running. */
+	get busy(): boolean {
+		return this.pumping || this.queue.length > 0;
+	}
+
 	/** Resolves when nothing is queued or running. */
 	idle(): Promise<void> {
 		if (!this.pumping && this.queue.length === 0) return Promise.resolve();

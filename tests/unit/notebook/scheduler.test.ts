@@ -40,6 +40,19 @@ describe('Scheduler', () => {
 		expect(cells.map((c) => statusOf(scheduler, c))).toEqual(['done', 'done', 'done']);
 	});
 
+	it('is busy from the moment a run is asked until its last cell settles', async () => {
+		const cells = [sql('a', 'SELECT 1'), sql('b', 'FROM a')];
+		const { scheduler, next } = controlled(cells);
+		expect(scheduler.busy).toBe(false);
+		const done = scheduler.runAll();
+		expect(scheduler.busy).toBe(true);
+		(await next()).resolve('a');
+		expect(scheduler.busy).toBe(true);
+		(await next()).resolve('b');
+		await done;
+		expect(scheduler.busy).toBe(false);
+	});
+
 	it('drops the result of a superseded run and aborts its signal', async () => {
 		const cells = [sql('a', 'SELECT 1'), sql('b', 'FROM a')];
 		const { scheduler, next, outputs } = controlled(cells);
