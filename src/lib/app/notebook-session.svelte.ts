@@ -64,6 +64,8 @@ export class NotebookSession {
 	/** Cell tables were written and are not yet checkpointed (see #afterWrites). */
 	pendingCheckpoint = $state(false);
 	#checkpointTimer: ReturnType<typeof setTimeout> | null = null;
+	/** How many times cell tables were written: a checkpoint covers those before it started. */
+	#writes = 0;
 	/** Another tab owns the workspace: this one must not overwrite its autosaved notebook. */
 	readOnly = $state(false);
 
@@ -394,6 +396,7 @@ export class NotebookSession {
 	async #afterWrites(): Promise<void> {
 		if (!this.client) return;
 		if (this.#checkpointTimer !== null) clearTimeout(this.#checkpointTimer);
+		this.#writes++;
 		this.pendingCheckpoint = true;
 		this.#checkpointTimer = setTimeout(() => {
 			this.#checkpointTimer = null;
@@ -408,6 +411,7 @@ export class NotebookSession {
 		if (this.#checkpointTimer !== null) clearTimeout(this.#checkpointTimer);
 		this.#checkpointTimer = null;
 		if (!this.pendingCheckpoint) return;
+		const writes = this.#writes;
 		try {
 			await this.client?.exec('CHECKPOINT');
 			await this.#saveSnapshot();
@@ -415,7 +419,9 @@ export class NotebookSession {
 			console.warn('checkpoint failed', error);
 		}
 		await this.refreshCatalog();
-		this.pendingCheckpoint = false;
+		// Writes made while this one ran (a cell run during the flush) stay pending, with the
+		// timer they armed: cleared here, their checkpoint was skipped and a reload lost them.
+		if (this.#writes === writes) this.pendingCheckpoint = false;
 	}
 
 	cancel(id?: CellId) {
