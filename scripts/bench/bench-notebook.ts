@@ -1,7 +1,8 @@
 // The notebook as the benchmark runs it natively: its SQL cells in the scheduler's order (the
 // native half hands each to the app's own cell runner, as the page does), and each input with
 // the cells it re-runs. Keys name cells the same way in both engines.
-import { buildGraph, descendants, parseNotebook, topologicalOrder, validateInputSpec, type CellData } from '../../src/lib/notebook';
+import { buildGraph, descendants, topologicalOrder, validateInputSpec, type CellData } from '../../src/lib/notebook';
+import { DEFAULT_KINDS, readNotebook } from '../../src/lib/runtime';
 import { alternativeValue } from './alternative-value';
 
 export interface BenchQuery {
@@ -30,9 +31,9 @@ export interface BenchNotebook {
 }
 
 export function benchNotebook(text: string): BenchNotebook {
-	const doc = parseNotebook(text);
+	const doc = readNotebook(text);
 	const cells = doc.cells;
-	const graph = buildGraph(cells);
+	const graph = buildGraph(cells, DEFAULT_KINDS);
 	const index = new Map(cells.map((c, i) => [c.id, i]));
 	const key = (c: CellData) => c.name ?? `cell ${index.get(c.id)! + 1}`;
 	const byId = new Map(cells.map((c) => [c.id, c]));

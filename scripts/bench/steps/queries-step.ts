@@ -1,9 +1,10 @@
 // Every SQL cell of the notebook, forced, `repeat` times (medians). Browser: `cin.runAll(true)`
-// and each cell's own time from `cin.cells(0)`. Native: the app's own cell runner on each cell,
+// and each cell's own time from `cin.cells(0)`. Native: the app's own SQL cell kind on each cell,
 // in the scheduler's order on one connection, after setting the inputs' variables, so both
 // engines run the same statements per cell (its table and metadata, then the result preview).
 import type { CellReport } from '../../../src/lib/app/automation';
-import { CELL_SCHEMA_SETUP, createCellRunner } from '../../../src/lib/runner/cell-runner';
+import { RESULTS_CACHE_SETUP, ResultsCache } from '../../../src/lib/runtime/results-cache';
+import { sqlKind } from '../../../src/lib/runtime/kinds/sql-kind';
 import type { CinWindow } from '../../notebook/headless-page';
 import type { BenchStep, BrowserRun, Measurement, NativeRun } from '../bench-step';
 import { median } from '../median';
@@ -47,7 +48,7 @@ export async function browserQueries(run: BrowserRun): Promise<Measurement[]> {
 
 /** Creates the cell schema and sets every input's variable to its value in the notebook. */
 export async function prepareNativeNotebook(run: NativeRun): Promise<void> {
-	for (const sql of CELL_SCHEMA_SETUP) await run.client.exec(sql);
+	for (const sql of RESULTS_CACHE_SETUP) await run.client.exec(sql);
 	for (const input of run.notebook.inputs) await run.client.setVariable(input.name.toLowerCase(), input.value);
 }
 
@@ -56,8 +57,7 @@ export async function runNativeCells(run: NativeRun, keys: readonly string[]): P
 	const out = new Map<string, { ms: number | null; error?: string }>();
 	const byKey = new Map(run.notebook.queries.map((q) => [q.key, q]));
 	const variables = new Set(run.notebook.inputs.map((i) => i.name.toLowerCase()));
-	// Forced runs: the fingerprint only keys a cache the runner then never reads.
-	const runCell = createCellRunner({ client: run.client, fingerprint: (cell) => cell.id, variables: () => variables });
+	const cache = new ResultsCache(run.client);
 	const signal = new AbortController().signal;
 	for (const key of keys) {
 		const q = byKey.get(key);
@@ -68,7 +68,8 @@ export async function runNativeCells(run: NativeRun, keys: readonly string[]): P
 		run.sampler.label = cellLabel(key);
 		const t0 = performance.now();
 		try {
-			await runCell(q.cell, { signal, version: 0, force: true });
+			// Forced: the fingerprint only keys a cache the run then never reads.
+			await sqlKind.run(q.cell, { client: run.client, cache, signal, force: true, fingerprint: q.cell.id, variables, shownBefore: undefined });
 			out.set(key, { ms: round1(performance.now() - t0) });
 		} catch (error) {
 			out.set(key, { ms: null, error: (error as Error).message });

@@ -51,12 +51,7 @@ export function installAutomation(session: NotebookSession): void {
 	const api: CinAutomation = {
 		async idle(timeoutMs = 600_000) {
 			const until = Date.now() + timeoutMs;
-			const busy = () =>
-				session.task !== null ||
-				session.data.ingest !== null ||
-				session.pendingCheckpoint ||
-				!session.client ||
-				session.running;
+			const busy = () => session.busy || !session.client;
 			// Two quiet checks in a row: one run can end just before the next is scheduled.
 			let quiet = 0;
 			while (quiet < 2) {

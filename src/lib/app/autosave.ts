@@ -1,6 +1,8 @@
 // The notebook text is saved on every edit, synchronously, so a crash or a closed tab loses
 // nothing. localStorage is small (~5 MB) but a notebook is text of a few KB to a few hundred KB.
 const KEY = 'cin:notebook:v1';
+/** Where an autosave the app could not read is kept aside, so what the user wrote is never lost. */
+export const UNREADABLE_KEY = 'cin:notebook:unreadable';
 
 export function loadSavedNotebook(): string | null {
 	try {

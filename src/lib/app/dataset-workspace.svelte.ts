@@ -8,10 +8,11 @@ import { DatasetRegistry } from '../datasets/dataset-registry';
 import { deleteDatasetFiles, requestPersistence, storageSummary, type StorageSummary } from '../datasets/dataset-storage';
 import type { ColumnMapping, MappingOffer } from '../ingest/csv-head';
 import type { IngestProgress, IngestReport, IngestSource } from '../ingest/ingest-events';
-import { CELL_SCHEMA_SETUP } from '../runner/cell-runner';
-import { databaseFiles, OPFS_DATABASE_LIMIT_BYTES, oversizeWarning } from '../store/database-size-limit';
+import { RESULTS_CACHE_SETUP } from '../runtime/results-cache';
+import { databaseFiles, OPFS_DATABASE_LIMIT_BYTES } from '../store/database-size-limit';
 import { attachEventPartitions } from '../store/event-partitions';
 import { checkpointAll } from '../data/companion-databases';
+import type { WorkspaceEvent } from './workspace-event';
 
 export const SAMPLE_ID = 'sample';
 
@@ -21,15 +22,17 @@ export const SAMPLE_ID = 'sample';
  * 2 GiB the fact build peaked at 3.13 GiB instead of 3.54, in about the same time.
  */
 export const MEMORY_LIMIT = '2GiB';
-const ENGINE_SETUP = [`SET memory_limit = '${MEMORY_LIMIT}'`, ...CELL_SCHEMA_SETUP];
+const ENGINE_SETUP = [`SET memory_limit = '${MEMORY_LIMIT}'`, ...RESULTS_CACHE_SETUP];
 
 export interface WorkspaceHost {
 	onEngineStatus(status: EngineStatus): void;
-	/** A dataset is open on `client` (or none): show its tables and run the notebook. */
-	attach(client: DuckDBClient | null, epoch: string): Promise<void>;
+	/** A dataset is open on `client` (or none): show its tables and run the notebook. `epoch`
+	 *  identifies the data (null: the same data as before, a table was added). */
+	attach(client: DuckDBClient | null, epoch: string | null): Promise<void>;
 	/** The open dataset is about to close: stop running cells. */
 	detach(): Promise<void>;
-	notify(kind: 'error' | 'info', text: string): void;
+	/** Something the user should hear about (the page words it). */
+	report(event: WorkspaceEvent): void;
 	/** Another tab holds the database: this tab must not autosave over it. */
 	onLocked(): void;
 }
@@ -84,11 +87,7 @@ export class DatasetWorkspace {
 		const id = this.startingId();
 		const interrupted = reg.list().filter((d) => d.state === 'ingesting');
 		if (interrupted.length) {
-			this.#host.notify(
-				'error',
-				`The ingest of ${interrupted.map((d) => `"${d.name}"`).join(', ')} was interrupted (the tab closed or reloaded). ` +
-					'It is listed under Datasets: remove it, or open its files again.'
-			);
+			this.#host.report({ type: 'ingest-interrupted', names: interrupted.map((d) => d.name) });
 		}
 		await this.open(id);
 	}
@@ -112,9 +111,9 @@ export class DatasetWorkspace {
 			if (id === SAMPLE_ID) return this.#ingestSample();
 			this.#reg.update(id, { state: 'ingesting' });
 			this.#refreshList();
-			this.#host.notify('error', `Dataset "${this.#reg.get(id)?.name ?? id}" is incomplete (its ingest was interrupted). Remove it and open its files again.`);
+			this.#host.report({ type: 'dataset-incomplete', name: this.#nameOf(id) });
 			if (previous && previous !== id) return this.open(previous);
-			return this.#host.attach(null, '');
+			return this.#host.attach(null, null);
 		}
 		await this.#attach(id, client);
 	}
@@ -127,7 +126,7 @@ export class DatasetWorkspace {
 		const { planFileIngest } = await import('../ingest/plan-file-ingest');
 		const plan = await planFileIngest(files, mapping);
 		if (plan.kind === 'error') {
-			this.#host.notify('error', plan.error);
+			this.#host.report({ type: 'files-refused', message: plan.error });
 			if (plan.offer) this.mapping = { files, handles, fileName: plan.fileName, offer: plan.offer };
 			return;
 		}
@@ -154,7 +153,7 @@ export class DatasetWorkspace {
 		const { reopenHandles } = await import('../datasets/pick-files');
 		const picked = await reopenHandles(await loadHandles(id)).catch(() => null);
 		if (!picked) {
-			this.#host.notify('error', 'The browser did not give access to the original files again. Open them with "Open files…".');
+			this.#host.report({ type: 'resume-denied' });
 			return;
 		}
 		await this.remove(id, { quiet: true });
@@ -182,11 +181,11 @@ export class DatasetWorkspace {
 		try {
 			await deleteDatasetFiles(id);
 		} catch (error) {
-			this.#host.notify('error', `Could not delete the files of "${this.#reg.get(id)?.name ?? id}": ${message(error)}. Close other tabs of this app and try again.`);
+			this.#host.report({ type: 'delete-failed', name: this.#nameOf(id), error });
 			if (wasOpen) await this.open(id);
 			return;
 		}
-		const name = this.#reg.get(id)?.name ?? id;
+		const name = this.#nameOf(id);
 		this.#reg.remove(id);
 		const [{ deleteHandles }, { deleteOutputSnapshot }] = await Promise.all([
 			import('../datasets/handle-store'),
@@ -195,7 +194,7 @@ export class DatasetWorkspace {
 		await Promise.all([deleteHandles(id), deleteOutputSnapshot(id)]);
 		this.#refreshList();
 		await this.refreshStorage();
-		if (!options.quiet) this.#host.notify('info', `Deleted "${name}" and freed its storage.`);
+		if (!options.quiet) this.#host.report({ type: 'deleted', name });
 		if (wasOpen) {
 			const next = this.#reg.list().find((d) => d.state === 'ready');
 			await this.open(next?.id ?? SAMPLE_ID);
@@ -220,12 +219,7 @@ export class DatasetWorkspace {
 		await attachEventPartitions(client);
 		// A store saved by an older version gets the fact tables added since. If that fails the
 		// dataset still opens: only the cells reading those tables fail, and the user is told why.
-		await upgradeStore(client).catch((error) =>
-			this.#host.notify(
-				'error',
-				`This dataset was built by an older version, and the tables added since could not be built (${message(error)}). The cells that read them will fail until its files are imported again.`
-			)
-		);
+		await upgradeStore(client).catch((error) => this.#host.report({ type: 'upgrade-failed', error }));
 		const summary = await readDatasetSummary(client);
 		const built = await client.query(`SELECT built_at::VARCHAR FROM main.store_build`);
 		// The open database's files cannot be read through OPFS while DuckDB holds them: ask DuckDB.
@@ -242,7 +236,7 @@ export class DatasetWorkspace {
 		});
 		reg.setCurrent(id);
 		const largest = files?.[0]?.bytes ?? 0;
-		if (largest > OPFS_DATABASE_LIMIT_BYTES) this.#host.notify('error', oversizeWarning(reg.get(id)?.name ?? id, largest));
+		if (largest > OPFS_DATABASE_LIMIT_BYTES) this.#host.report({ type: 'oversize', name: this.#nameOf(id), bytes: largest });
 		this.client = client;
 		this.current = reg.get(id) ?? null;
 		this.#refreshList();
@@ -265,7 +259,7 @@ export class DatasetWorkspace {
 			this.#host.onEngineStatus({ phase: 'failed', persistent: false, message: error.message });
 			return;
 		}
-		this.#host.notify('error', `Could not open dataset "${this.#reg.get(id)?.name ?? id}": ${message(error)}`);
+		this.#host.report({ type: 'open-failed', name: this.#nameOf(id), error });
 		if (previous && previous !== id) await this.open(previous);
 	}
 
@@ -319,16 +313,15 @@ export class DatasetWorkspace {
 			this.#refreshList();
 			this.ingest = null;
 			this.#abort = null;
-			const cancelled = signal.aborted;
-			this.#host.notify('error', cancelled ? `${title} was cancelled; nothing was kept.` : `${title} failed: ${message(error)}`);
+			this.#host.report({ type: 'ingest-failed', title, cancelled: signal.aborted, error });
 			if (previous && previous !== id) await this.open(previous);
 			else if (id !== SAMPLE_ID) await this.open(SAMPLE_ID);
-			else await this.#host.attach(null, '');
+			else await this.#host.attach(null, null);
 			return;
 		}
 		this.ingest = null;
 		this.#abort = null;
-		if (!options.quiet) this.#host.notify('info', [ingestSummary(name, report), ...(options.notes ?? [])].join(' '));
+		if (!options.quiet) this.#host.report({ type: 'ingested', name, report, notes: options.notes ?? [] });
 		await this.#attach(id, client);
 	}
 
@@ -339,15 +332,19 @@ export class DatasetWorkspace {
 		try {
 			const opened = await openDataFile(this.client, file);
 			await this.client.exec('CHECKPOINT');
-			this.#host.notify('info', `${file.name}: ${opened.rows.toLocaleString('en-US')} rows loaded into table ${opened.table}.`);
-			await this.#host.attach(this.client, '');
+			this.#host.report({ type: 'table-loaded', fileName: file.name, rows: opened.rows, table: opened.table });
+			await this.#host.attach(this.client, null);
 		} catch (error) {
-			this.#host.notify('error', message(error));
+			this.#host.report({ type: 'table-failed', error });
 		}
 	}
 
 	#setIngest(p: Omit<IngestState, 'elapsedMs' | 'remainingMs'> & Partial<IngestState>) {
 		this.ingest = { elapsedMs: 0, remainingMs: null, ...this.ingest, ...p };
+	}
+
+	#nameOf(id: string): string {
+		return this.#reg.get(id)?.name ?? id;
 	}
 
 	#refreshList() {
@@ -382,22 +379,4 @@ function newInfo(id: string, name: string, source: DatasetSource, files: Dataset
 
 function fileInfo(file: File): DatasetFile {
 	return { name: file.name, size: file.size, lastModified: file.lastModified };
-}
-
-function ingestSummary(name: string, report: IngestReport): string {
-	const n = (v: number) => v.toLocaleString('en-US');
-	const parts = report.files.map((f) => {
-		const problems: string[] = [];
-		if (f.rejectedLines > 0) {
-			const e = f.rejectedExamples[0];
-			problems.push(`${n(f.rejectedLines)} malformed line${f.rejectedLines > 1 ? 's' : ''} skipped (e.g. line ${e.line}: ${e.message}${/Expected Number of Columns/.test(e.message) ? '; if that is the last line, the file is truncated: download it again' : ''})`);
-		}
-		if (f.invalidRows > 0) problems.push(`${n(f.invalidRows)} invalid row${f.invalidRows > 1 ? 's' : ''} kept aside in events_rejected`);
-		return `${f.name}: ${n(f.rows)} events${problems.length ? `; ${problems.join('; ')}` : ''}`;
-	});
-	return `${name}: ${n(report.rows)} events ingested in ${(report.totalMs / 1000).toFixed(1)} s. ${parts.join('. ')}.`;
-}
-
-export function message(error: unknown): string {
-	return error instanceof Error ? error.message : String(error);
 }

@@ -1,16 +1,15 @@
-// Each dataset's output snapshot (runner/output-snapshot.ts) in IndexedDB, beside the file
-// handles: read at start-up before the engine exists, so no DuckDB storage can hold it.
-import { isOutputSnapshot, type OutputSnapshot } from '../runner/output-snapshot';
+// Each dataset's output snapshot (what the notebook last showed) in IndexedDB, beside the file
+// handles: read at start-up before the engine exists, so no DuckDB storage can hold it. Stored
+// as given and handed back as found: the notebook runtime checks its shape.
 import { idbKeyValue } from './idb-key-value';
 
 const snapshots = idbKeyValue('cin-output-snapshots', 'snapshots');
 
-export async function loadOutputSnapshot(datasetId: string): Promise<OutputSnapshot | null> {
-	const found = await snapshots.get(datasetId);
-	return isOutputSnapshot(found) ? found : null;
+export async function loadOutputSnapshot(datasetId: string): Promise<unknown> {
+	return (await snapshots.get(datasetId)) ?? null;
 }
 
-export async function saveOutputSnapshot(datasetId: string, snapshot: OutputSnapshot): Promise<void> {
+export async function saveOutputSnapshot(datasetId: string, snapshot: object): Promise<void> {
 	await snapshots.put(datasetId, snapshot);
 }
 

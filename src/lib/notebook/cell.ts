@@ -8,8 +8,8 @@ export function newCellId(): CellId {
 	return `c${counter.toString(36)}-${session}` as CellId;
 }
 
-export type CellKind = 'sql' | 'markdown' | 'chart' | 'input';
-export const CELL_KINDS: readonly CellKind[] = ['sql', 'markdown', 'chart', 'input'];
+/** A registered kind's name (see cell-syntax.ts): sql, chart, input, markdown and any kind added since. */
+export type CellKind = string;
 
 /** What the user edits. */
 export interface CellData {
@@ -36,11 +36,6 @@ export interface CellRuntimeState<Output = unknown> {
 
 export function idleState<Output = unknown>(): CellRuntimeState<Output> {
 	return { status: 'idle', version: 0, startedAt: null, durationMs: null, error: null, output: null };
-}
-
-/** Kinds whose name is visible to other cells: sql names as tables, input names as $variables. */
-export function definesName(kind: CellKind): boolean {
-	return kind === 'sql' || kind === 'input';
 }
 
 const CELL_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;

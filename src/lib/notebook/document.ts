@@ -19,7 +19,8 @@ export interface NotebookDocument {
 export interface NotebookLayout {
 	bom: boolean;
 	eol: '\n' | '\r\n';
-	frontMatter: FrontMatter;
+	/** Null: the file had none (plain Markdown); the app writes its own when it saves. */
+	frontMatter: FrontMatter | null;
 	cells: ReadonlyMap<CellId, CellLayout>;
 	/** The cell the file ended with, and the text after it (or after the front matter). */
 	last: CellId | null;
@@ -55,7 +56,7 @@ export function withCells(doc: NotebookDocument, cells: CellData[]): NotebookDoc
 
 export function parseNotebookSafe(
 	text: string,
-	options?: ParseOptions
+	options: ParseOptions
 ): { ok: true; doc: NotebookDocument } | { ok: false; error: NotebookFormatError } {
 	try {
 		return { ok: true, doc: parseNotebook(text, options) };

@@ -6,6 +6,8 @@ export const NOTEBOOK_MAGIC = 'customer-intelligence-notebook';
 export const SUPPORTED_VERSIONS: readonly number[] = [1];
 
 export interface FrontMatter {
+	/** Whether it names this app (`notebook: customer-intelligence-notebook`); other Markdown tools' front matter does not. */
+	magic: boolean;
 	title: string;
 	/** Keys other than notebook, version and title, in file order. */
 	meta: Record<string, string>;
@@ -18,14 +20,13 @@ export interface FrontMatter {
 const KEY_VALUE = /^([A-Za-z_][A-Za-z0-9_-]*)[ \t]*:(.*)$/;
 const FIXED_KEYS = new Set(['notebook', 'version', 'title']);
 
-/** Reads the front matter that must open a notebook; returns it and the index of its closing line. */
-export function parseFrontMatter(text: string, lines: TextLine[]): { frontMatter: FrontMatter; end: number } {
-	if (lines.length === 0 || lines[0].text.trimEnd() !== '---') {
-		throw new NotebookFormatError(
-			1,
-			`not a Customer Intelligence notebook: it must start with front matter: a \`---\` line, \`notebook: ${NOTEBOOK_MAGIC}\`, \`version: 1\` and a closing \`---\` line`
-		);
-	}
+/**
+ * Reads the front matter a notebook may open with; `frontMatter` is null (and `end` -1) when the
+ * file has none, as plain Markdown, Observable Framework and Evidence pages often do. Front matter
+ * that names another notebook format, or a version this app does not read, is refused.
+ */
+export function parseFrontMatter(text: string, lines: TextLine[]): { frontMatter: FrontMatter | null; end: number } {
+	if (lines.length === 0 || lines[0].text.trimEnd() !== '---') return { frontMatter: null, end: -1 };
 	const end = lines.findIndex((line, i) => i > 0 && line.text.trimEnd() === '---');
 	if (end < 0) throw new NotebookFormatError(1, 'the front matter opened here is never closed; add a `---` line after its last key');
 
@@ -42,18 +43,15 @@ export function parseFrontMatter(text: string, lines: TextLine[]): { frontMatter
 	}
 
 	const notebook = values.get('notebook');
-	if (notebook === undefined) {
-		throw new NotebookFormatError(1, `not a Customer Intelligence notebook: its front matter has no \`notebook: ${NOTEBOOK_MAGIC}\` line; add it`);
-	}
-	if (notebook.value !== NOTEBOOK_MAGIC) {
+	if (notebook !== undefined && notebook.value !== NOTEBOOK_MAGIC) {
 		throw new NotebookFormatError(
 			notebook.line,
 			`not a Customer Intelligence notebook: \`notebook: ${notebook.value}\` should be \`notebook: ${NOTEBOOK_MAGIC}\``
 		);
 	}
 	const version = values.get('version');
-	if (version === undefined) throw new NotebookFormatError(1, 'the front matter has no `version`; add `version: 1`');
-	if (!SUPPORTED_VERSIONS.includes(Number(version.value)) || !/^\d+$/.test(version.value)) {
+	if (notebook !== undefined && version === undefined) throw new NotebookFormatError(1, 'the front matter has no `version`; add `version: 1`');
+	if (version !== undefined && (!SUPPORTED_VERSIONS.includes(Number(version.value)) || !/^\d+$/.test(version.value))) {
 		throw new NotebookFormatError(
 			version.line,
 			`notebook version ${version.value} is not supported: this app reads version ${SUPPORTED_VERSIONS.join(', ')} only; open the file with a newer version of the app`
@@ -63,27 +61,30 @@ export function parseFrontMatter(text: string, lines: TextLine[]): { frontMatter
 	const meta: Record<string, string> = {};
 	for (const [key, { value }] of values) if (!FIXED_KEYS.has(key)) meta[key] = value;
 	const raw = text.slice(0, lines[end].end);
-	return { frontMatter: { title: values.get('title')?.value ?? '', meta, raw, lines: fmLines }, end };
+	return { frontMatter: { magic: notebook !== undefined, title: values.get('title')?.value ?? '', meta, raw, lines: fmLines }, end };
 }
 
 /**
  * The front matter for `title` and `meta`: as read when nothing changed, otherwise the original
- * lines with changed values rewritten, removed keys dropped and new keys appended.
+ * lines with changed values rewritten, removed keys dropped and new keys appended. A file read
+ * without this app's front matter gets it: what the app writes always says what it is.
  */
 export function serializeFrontMatter(
 	title: string,
 	meta: Record<string, string>,
-	original: FrontMatter | undefined,
+	original: FrontMatter | null | undefined,
 	eol: string
 ): string {
-	if (original && original.title === title && sameRecord(original.meta, meta)) return original.raw;
+	if (original?.magic && original.title === title && sameRecord(original.meta, meta)) return original.raw;
 	const wanted = new Map<string, string>([['title', title], ...Object.entries(meta)]);
 	const out = ['---'];
 	const written = new Set<string>();
-	if (original === undefined) out.push(`notebook: ${NOTEBOOK_MAGIC}`, 'version: 1');
+	if (!original?.magic) out.push(`notebook: ${NOTEBOOK_MAGIC}`, 'version: 1');
 	for (const line of original?.lines ?? []) {
 		const key = line.key;
-		if (key === null || key === 'notebook' || key === 'version') {
+		if (key === 'notebook' || key === 'version') {
+			if (original!.magic) out.push(line.text); // else written above, once
+		} else if (key === null) {
 			out.push(line.text);
 		} else if (wanted.has(key) && !written.has(key)) {
 			const value = wanted.get(key)!;
@@ -93,7 +94,7 @@ export function serializeFrontMatter(
 		}
 	}
 	for (const [key, value] of wanted) {
-		if (!written.has(key) && (key !== 'title' || value !== '' || original === undefined)) out.push(`${key}: ${formatValue(value)}`);
+		if (!written.has(key) && (key !== 'title' || value !== '' || !original)) out.push(`${key}: ${formatValue(value)}`);
 	}
 	out.push('---');
 	return out.join(eol);

@@ -1,6 +1,6 @@
-import { definesName, type CellData, type CellId } from './cell';
+import type { CellData, CellId } from './cell';
+import { syntaxOf, type CellSyntaxes } from './cell-syntax';
 import { findCycles } from './cycles';
-import { cellReferences } from './references';
 
 export interface NotebookGraph {
 	/** Document order. */
@@ -14,22 +14,23 @@ export interface NotebookGraph {
 	errors: Map<CellId, string>;
 }
 
-export function buildGraph(cells: readonly CellData[]): NotebookGraph {
+export function buildGraph(cells: readonly CellData[], kinds: CellSyntaxes): NotebookGraph {
 	const order = cells.map((c) => c.id);
 	const tables = new Map<string, CellId[]>();
 	const variables = new Map<string, CellId[]>();
 	const definers = new Map<string, CellData[]>();
 	for (const cell of cells) {
-		if (cell.name === null || !definesName(cell.kind)) continue;
+		const defines = syntaxOf(kinds, cell.kind).defines;
+		if (cell.name === null || defines === null) continue;
 		const key = cell.name.toLowerCase();
-		push(cell.kind === 'sql' ? tables : variables, key, cell.id);
+		push(defines === 'table' ? tables : variables, key, cell.id);
 		push(definers, key, cell);
 	}
 
 	const dependencies = new Map<CellId, Set<CellId>>(order.map((id) => [id, new Set()]));
 	const dependents = new Map<CellId, Set<CellId>>(order.map((id) => [id, new Set()]));
 	for (const cell of cells) {
-		const refs = cellReferences(cell);
+		const refs = syntaxOf(kinds, cell.kind).references(cell);
 		const targets = [
 			...[...refs.tables].flatMap((name) => tables.get(name) ?? []),
 			...[...refs.variables].flatMap((name) => variables.get(name) ?? [])

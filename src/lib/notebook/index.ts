@@ -1,6 +1,4 @@
 export {
-	CELL_KINDS,
-	definesName,
 	idleState,
 	isValidCellName,
 	newCellId,
@@ -10,7 +8,8 @@ export {
 	type CellRuntimeState,
 	type CellStatus
 } from './cell';
-export { cellReferences, extractTableReferences, extractVariables } from './references';
+export { extractTableReferences, extractVariables, sqlReferences } from './references';
+export { noReferences, PROSE_KIND, syntaxOf, type CellReferences, type CellSyntax, type CellSyntaxes, type SpecProblem } from './cell-syntax';
 export { buildGraph, descendants, topologicalOrder, type NotebookGraph } from './graph';
 export { Scheduler, type RunCell, type SchedulerOptions } from './scheduler';
 export {

@@ -1,16 +1,17 @@
-import { definesName, isValidCellName, newCellId, type CellData, type CellId, type CellKind } from './cell';
-import { validateChartSpec } from './chart-spec';
+import { isValidCellName, newCellId, type CellData, type CellId, type CellKind } from './cell';
+import { PROSE_KIND, syntaxOf, type CellSyntaxes } from './cell-syntax';
 import type { CellLayout, NotebookDocument } from './document';
 import { parseAttributes } from './fence-attributes';
-import { parseFrontMatter } from './front-matter';
-import { validateInputSpec } from './input-spec';
+import { NOTEBOOK_MAGIC, parseFrontMatter } from './front-matter';
 import { NotebookFormatError } from './notebook-format-error';
-import { locateJsonError } from './json-error';
 import { isReservedWord } from './reserved-words';
 import { isBlank, isClosingFence, openingFence, splitLines, type TextLine } from './text-lines';
 
-/** A fence that opens a cell: ≥3 backticks at the start of a line, then the cell kind. */
-const CELL_FENCE = /^(`{3,})[ \t]*(sql|chart|input)(?=\s|$)([^`]*)$/;
+/** A fence that opens a cell: ≥3 backticks at the start of a line, then one of the kinds' names. */
+function cellFence(kinds: CellSyntaxes): RegExp {
+	const names = [...kinds.keys()].filter((k) => k !== PROSE_KIND && /^[a-z][a-z0-9_-]*$/.test(k));
+	return new RegExp(`^(\`{3,})[ \\t]*(${names.join('|')})(?=\\s|$)([^\`]*)$`);
+}
 /** A line `<!-- cell -->` (optionally with attributes) starts a new markdown cell. */
 const CELL_MARKER = /^<!--[ \t]*cell(?=[\s-])(.*?)-->[ \t]*$/;
 
@@ -26,6 +27,8 @@ interface Block {
 }
 
 export interface ParseOptions {
+	/** The cell kinds a file may hold (a fence naming another word is prose). */
+	kinds: CellSyntaxes;
 	/**
 	 * `strict` (default) rejects what a cell could not run: duplicate names, invalid chart or
 	 * input JSON. `lenient` reads them anyway (the cells then fail when run, in place) and is
@@ -35,7 +38,7 @@ export interface ParseOptions {
 }
 
 /** Reads a notebook file; throws NotebookFormatError naming the line, the problem and the fix. */
-export function parseNotebook(input: string, options: ParseOptions = {}): NotebookDocument {
+export function parseNotebook(input: string, options: ParseOptions): NotebookDocument {
 	const strict = options.mode !== 'lenient';
 	const bom = input.startsWith('\uFEFF');
 	const text = bom ? input.slice(1) : input;
@@ -43,14 +46,15 @@ export function parseNotebook(input: string, options: ParseOptions = {}): Notebo
 	const { frontMatter, end } = parseFrontMatter(text, lines);
 	const eol = /\r\n/.test(text.slice(0, text.indexOf('\n') + 1)) ? '\r\n' : '\n';
 
+	const fence = cellFence(options.kinds);
 	const cells: CellData[] = [];
 	const layouts = new Map<CellId, CellLayout>();
 	const defined = new Map<string, number>();
 	let previous: CellId | null = null;
-	let previousEnd = lines[end].end;
-	for (const block of findBlocks(lines, end + 1)) {
+	let previousEnd = end < 0 ? 0 : lines[end].end;
+	for (const block of findBlocks(lines, end + 1, fence)) {
 		const cell = readCell(block, lines);
-		checkCell(cell, block, defined, strict);
+		checkCell(cell, block, defined, strict, options.kinds);
 		const first = lines[block.start];
 		const last = lines[block.end];
 		cells.push(cell);
@@ -69,22 +73,30 @@ export function parseNotebook(input: string, options: ParseOptions = {}): Notebo
 		previous = cell.id;
 		previousEnd = last.end;
 	}
+	if (!frontMatter?.magic && !cells.some((c) => c.kind !== PROSE_KIND)) {
+		const fences = [...options.kinds.keys()].filter((k) => k !== PROSE_KIND).map((k) => '```' + k);
+		throw new NotebookFormatError(
+			1,
+			`not a Customer Intelligence notebook: it has no \`notebook: ${NOTEBOOK_MAGIC}\` front matter and no cell; ` +
+				`add a cell (a fenced block such as ${fences.slice(0, 3).join(', ')}) or the front matter`
+		);
+	}
 	return {
 		version: 1,
-		title: frontMatter.title,
-		meta: frontMatter.meta,
+		title: frontMatter?.magic ? frontMatter.title : frontMatter?.title || firstHeading(cells),
+		meta: frontMatter?.meta ?? {},
 		cells,
 		layout: { bom, eol, frontMatter, cells: layouts, last: previous, tail: text.slice(previousEnd) }
 	};
 }
 
 /** The cells' blocks in document order; lazily, so an earlier cell's problem is reported before a later one's. */
-function* findBlocks(lines: TextLine[], from: number): Generator<Block> {
+function* findBlocks(lines: TextLine[], from: number, fenceOf: RegExp): Generator<Block> {
 	let prose: Block | null = null;
 	let i = from;
 	while (i < lines.length) {
 		const line = lines[i].text;
-		const cellFence = CELL_FENCE.exec(line);
+		const cellFence = fenceOf.exec(line);
 		if (cellFence) {
 			if (hasBody(prose)) yield prose;
 			prose = null;
@@ -99,7 +111,7 @@ function* findBlocks(lines: TextLine[], from: number): Generator<Block> {
 		const marker = CELL_MARKER.exec(line);
 		if (marker) {
 			if (hasBody(prose)) yield prose;
-			prose = { kind: 'markdown', start: i, bodyStart: -1, bodyEnd: -1, end: i, attrText: marker[1], fence: 0 };
+			prose = { kind: PROSE_KIND, start: i, bodyStart: -1, bodyEnd: -1, end: i, attrText: marker[1], fence: 0 };
 			i += 1;
 			continue;
 		}
@@ -107,7 +119,7 @@ function* findBlocks(lines: TextLine[], from: number): Generator<Block> {
 			i += 1;
 			continue;
 		}
-		prose ??= { kind: 'markdown', start: i, bodyStart: i, bodyEnd: i, end: i, attrText: '', fence: 0 };
+		prose ??= { kind: PROSE_KIND, start: i, bodyStart: i, bodyEnd: i, end: i, attrText: '', fence: 0 };
 		if (prose.bodyStart < 0) prose.bodyStart = i;
 		let last = i;
 		const code = openingFence(line);
@@ -144,9 +156,9 @@ function readCell(block: Block, lines: TextLine[]): CellData {
 	return { id: newCellId(), kind: block.kind, name, source, attrs: Object.fromEntries(attrs.attrs) };
 }
 
-function checkCell(cell: CellData, block: Block, defined: Map<string, number>, strict: boolean): void {
+function checkCell(cell: CellData, block: Block, defined: Map<string, number>, strict: boolean, kinds: CellSyntaxes): void {
 	const line = block.start + 1;
-	const label = `${cell.kind} cell${cell.name === null ? '' : ` \`${cell.name}\``}`;
+	const syntax = syntaxOf(kinds, cell.kind);
 	if (cell.name !== null) {
 		if (!isValidCellName(cell.name)) {
 			throw new NotebookFormatError(
@@ -159,25 +171,24 @@ function checkCell(cell: CellData, block: Block, defined: Map<string, number>, s
 		}
 		const key = cell.name.toLowerCase();
 		const earlier = defined.get(key);
-		if (strict && definesName(cell.kind) && earlier !== undefined) {
+		if (strict && syntax.defines !== null && earlier !== undefined) {
 			throw new NotebookFormatError(line, `duplicate cell name \`${cell.name}\`: also defined on line ${earlier}; rename one of them`);
 		}
-		if (definesName(cell.kind)) defined.set(key, line);
+		if (syntax.defines !== null) defined.set(key, line);
 	}
-	if (!strict || (cell.kind !== 'chart' && cell.kind !== 'input')) return;
+	if (!strict) return;
+	const problem = syntax.check(cell);
+	if (problem === null) return;
+	const label = `${cell.kind} cell${cell.name === null ? '' : ` \`${cell.name}\``}`;
+	throw new NotebookFormatError(problem.line === undefined ? line : block.bodyStart + 1 + problem.line, `${label}: ${problem.message}`);
+}
 
-	let value: unknown;
-	try {
-		value = JSON.parse(cell.source);
-	} catch (e) {
-		const where = locateJsonError(cell.source);
-		const reason = where ? `${where.reason} at column ${where.column + 1}` : e instanceof Error ? e.message.split('\n')[0] : String(e);
-		const example = cell.kind === 'chart' ? '{"data": "daily", "marks": [{"type": "lineY", "x": "day", "y": "revenue"}]}' : '{"type": "number", "value": 10}';
-		throw new NotebookFormatError(
-			block.bodyStart + 1 + (where?.line ?? 0),
-			`${label} is not valid JSON (${reason}); write its spec as a JSON object, e.g. ${example}`
-		);
+/** A notebook without a title in front matter is called after its first heading, as Markdown tools do. */
+function firstHeading(cells: CellData[]): string {
+	for (const cell of cells) {
+		if (cell.kind !== PROSE_KIND) continue;
+		const heading = /^#[ \t]+(.+?)[ \t#]*$/m.exec(cell.source);
+		if (heading) return heading[1];
 	}
-	const result = cell.kind === 'chart' ? validateChartSpec(value) : validateInputSpec(value);
-	if (!result.ok) throw new NotebookFormatError(line, `${label}: ${result.error}`);
+	return '';
 }

@@ -1,4 +1,3 @@
-import type { CellData } from './cell';
 import { RESERVED_WORDS } from './reserved-words';
 import { tokenizeSql, type SqlToken } from './sql-tokens';
 
@@ -24,13 +23,10 @@ export function extractVariables(sql: string): Set<string> {
 	return variablesOf(tokenizeSql(sql));
 }
 
-export function cellReferences(cell: CellData): { tables: Set<string>; variables: Set<string> } {
-	if (cell.kind === 'sql') {
-		const tokens = tokenizeSql(cell.source);
-		return { tables: tablesOf(tokens), variables: variablesOf(tokens) };
-	}
-	if (cell.kind === 'chart') return { tables: chartData(cell.source), variables: new Set() };
-	return { tables: new Set(), variables: new Set() };
+/** Both at once, from one pass of the tokenizer. */
+export function sqlReferences(sql: string): { tables: Set<string>; variables: Set<string> } {
+	const tokens = tokenizeSql(sql);
+	return { tables: tablesOf(tokens), variables: variablesOf(tokens) };
 }
 
 function tablesOf(tokens: SqlToken[]): Set<string> {
@@ -42,18 +38,6 @@ function tablesOf(tokens: SqlToken[]): Set<string> {
 
 function variablesOf(tokens: SqlToken[]): Set<string> {
 	return new Set(tokens.filter((t) => t.kind === 'variable').map((t) => t.value));
-}
-
-function chartData(source: string): Set<string> {
-	try {
-		const spec: unknown = JSON.parse(source);
-		if (spec && typeof spec === 'object' && 'data' in spec && typeof spec.data === 'string') {
-			return new Set([spec.data.toLowerCase()]);
-		}
-	} catch {
-		// Invalid JSON is reported by document validation, not here.
-	}
-	return new Set();
 }
 
 /**

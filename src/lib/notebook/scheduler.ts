@@ -1,4 +1,5 @@
 import { idleState, type CellData, type CellId, type CellRuntimeState } from './cell';
+import type { CellSyntaxes } from './cell-syntax';
 import { buildGraph, descendants, topologicalOrder, type NotebookGraph } from './graph';
 
 export type RunCell<Output> = (
@@ -8,6 +9,8 @@ export type RunCell<Output> = (
 
 export interface SchedulerOptions<Output> {
 	run: RunCell<Output>;
+	/** The kinds cells may have: what each reads and defines makes the graph. */
+	kinds: CellSyntaxes;
 	onChange?: (id: CellId, state: CellRuntimeState<Output>) => void;
 	now?: () => number;
 }
@@ -30,8 +33,9 @@ export class Scheduler<Output = unknown> {
 	private readonly runCell: RunCell<Output>;
 	private readonly onChange: (id: CellId, state: CellRuntimeState<Output>) => void;
 	private readonly now: () => number;
+	private readonly kinds: CellSyntaxes;
 	private cells = new Map<CellId, CellData>();
-	private currentGraph: NotebookGraph = buildGraph([]);
+	private currentGraph: NotebookGraph = buildGraph([], new Map());
 	private readonly states = new Map<CellId, CellRuntimeState<Output>>();
 	private readonly versions = new Map<CellId, number>();
 	private queue: CellId[] = [];
@@ -44,6 +48,7 @@ export class Scheduler<Output = unknown> {
 		this.runCell = opts.run;
 		this.onChange = opts.onChange ?? (() => {});
 		this.now = opts.now ?? defaultNow;
+		this.kinds = opts.kinds;
 	}
 
 	get graph(): NotebookGraph {
@@ -53,7 +58,7 @@ export class Scheduler<Output = unknown> {
 	/** Replaces the document and rebuilds the graph; runs nothing. */
 	setCells(cells: readonly CellData[]): void {
 		this.cells = new Map(cells.map((c) => [c.id, c]));
-		this.currentGraph = buildGraph(cells);
+		this.currentGraph = buildGraph(cells, this.kinds);
 		for (const id of [...this.states.keys()]) {
 			if (this.cells.has(id)) continue;
 			this.states.delete(id);
@@ -167,10 +172,6 @@ export class Scheduler<Output = unknown> {
 		if (structural !== undefined) return this.fail(id, { message: structural });
 		const upstream = this.failedDependency(id);
 		if (upstream !== null) return this.fail(id, { message: upstream }, 'upstream-error');
-		if (cell.kind === 'markdown') {
-			return this.setState(id, { ...this.state(id), status: 'done', durationMs: 0, error: null, output: null });
-		}
-
 		const controller = new AbortController();
 		const force = this.forced.delete(id);
 		this.running = { id, version, controller };

@@ -20,7 +20,9 @@ export function serializeNotebook(doc: NotebookDocument): string {
 		const chunk = renderCell(cell, cellLayout, previous?.kind ?? null, eol);
 		if (chunk === null) continue;
 		const previousId: CellId | null = previous?.id ?? null;
-		out += (cellLayout && cellLayout.previous === previousId ? cellLayout.before : eol + eol) + chunk;
+		// A file read without front matter has nothing before its first cell to keep apart from it.
+		const kept = cellLayout && cellLayout.previous === previousId && (previousId !== null || layout?.frontMatter);
+		out += (kept ? cellLayout.before : eol + eol) + chunk;
 		previous = cell;
 	}
 	return out + (layout && layout.last === (previous?.id ?? null) ? layout.tail : eol);

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { basketPairsSql, basketSection, basketSummarySql, basketTopPairsSql } from '../../../src/lib/analyses/basket';
 import { WasmTestClient } from '../support/wasm-client';
 import { buildBasketStore, materialise } from './h3-fixture';
-import { rowsOf, runSection } from './h3-run-section';
+import { rowsOf, runSection } from './run-section';
 
 // Numbers worked out by hand in h3-fixture.ts.
 const S = 'electronics.smartphone';

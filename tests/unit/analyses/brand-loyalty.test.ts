@@ -9,7 +9,7 @@ import {
 } from '../../../src/lib/analyses/brand-loyalty';
 import { WasmTestClient } from '../support/wasm-client';
 import { buildBasketStore, materialise } from './h3-fixture';
-import { rowsOf, runSection } from './h3-run-section';
+import { rowsOf, runSection } from './run-section';
 
 // Numbers worked out by hand in h3-fixture.ts (section "Brand loyalty").
 const APPLE = {

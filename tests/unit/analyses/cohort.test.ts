@@ -3,7 +3,7 @@ import { cohortCurveSql, cohortOneSessionSql, cohortRetentionSql, cohortSection 
 import { objects } from '../store/store-kit';
 import { WasmTestClient } from '../support/wasm-client';
 import { buildStore, phone, type RawEvent } from './h2-fixture';
-import { runSection } from './h2-run-section';
+import { runSection } from './run-section';
 
 // Building a store on the wasm engine takes seconds, more on a busy machine.
 const HOOK_TIMEOUT = 120_000;

@@ -1,6 +1,6 @@
 // The default notebook end to end in Node, as the page runs it: the committed sample goes
 // through the app's ingest (head check → CSV reader → compact events → fact tables → report),
-// then document → graph → scheduler → runner on the real DuckDB-WASM engine. Every cell must
+// then the notebook runtime (document → graph → scheduler → cell kinds) on the real DuckDB-WASM engine. Every cell must
 // finish, and changing an input must re-run only the cells that read it.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -11,11 +11,9 @@ import { checkCsvHead } from '../../../src/lib/ingest/csv-head';
 import { eventsCsvSource } from '../../../src/lib/ingest/csv-source';
 import { ingestLogSql, writeStoreReport } from '../../../src/lib/ingest/dataset-meta';
 import { ingestEvents, type IngestSource } from '../../../src/lib/ingest/ingest-events';
-import { Scheduler, descendants, parseNotebook, type CellData, type CellRuntimeState, type NotebookDocument } from '../../../src/lib/notebook';
+import { descendants, type NotebookDocument } from '../../../src/lib/notebook';
 import { HEADLINES, nativeRaw } from './headline-crosscheck';
-import type { CellOutput } from '../../../src/lib/runner/cell-output';
-import { CELL_SCHEMA_SETUP, createCellRunner } from '../../../src/lib/runner/cell-runner';
-import { fingerprints } from '../../../src/lib/runner/fingerprint';
+import { NotebookRuntime, readNotebook, RESULTS_CACHE_SETUP, type CellState } from '../../../src/lib/runtime';
 import { WasmTestClient } from '../support/wasm-client';
 
 const SAMPLE = ['2019-Oct.csv.gz', '2019-Nov.csv.gz'].map((f) => path.resolve('sample-data', f));
@@ -30,31 +28,33 @@ let db: WasmTestClient;
 let doc: NotebookDocument;
 let run: ReturnType<typeof harness>;
 beforeAll(async () => {
-	db = await WasmTestClient.open(CELL_SCHEMA_SETUP);
+	db = await WasmTestClient.open(RESULTS_CACHE_SETUP);
 	const report = await ingestEvents(db, SAMPLE.map(sampleSource));
 	for (const sql of ingestLogSql(report)) await db.exec(sql);
 	await db.exec('CHECKPOINT');
 	await writeStoreReport(db);
-	doc = parseNotebook(STARTER_NOTEBOOK);
-	run = harness(doc.cells);
-	await run.scheduler.runAll({ force: true });
+	doc = readNotebook(STARTER_NOTEBOOK);
+	run = harness(doc);
+	await run.runtime.attach(db, { datasetId: null, epoch: 'test' });
 }, 300_000);
-afterAll(() => db.close());
+afterAll(async () => {
+	await run.runtime.detach();
+	db.close();
+});
 
-function harness(cells: CellData[]) {
-	const states = new Map<string, CellRuntimeState<CellOutput>>();
+/** The runtime the page uses, recording which cells ran. */
+function harness(doc: NotebookDocument) {
+	const states = new Map<string, CellState>();
 	const ran: string[] = [];
-	const variables = () => new Set(cells.filter((c) => c.kind === 'input' && c.name).map((c) => c.name!.toLowerCase()));
-	const scheduler: Scheduler<CellOutput> = new Scheduler<CellOutput>({
-		run: (cell, ctx) => {
-			ran.push(cell.name ?? cell.id);
-			const fp = (c: CellData) => fingerprints(cells, scheduler.graph, 'test').get(c.id) ?? '';
-			return createCellRunner({ client: db, fingerprint: fp, variables })(cell, ctx);
-		},
-		onChange: (id, state) => states.set(id, state)
+	const runtime: NotebookRuntime = new NotebookRuntime(doc, {
+		listener: {
+			cellState: (id, state) => {
+				states.set(id, state);
+				if (state.status === 'running') ran.push(runtime.cell(id)?.name ?? id);
+			}
+		}
 	});
-	scheduler.setCells(cells);
-	return { scheduler, states, ran };
+	return { runtime, states, ran };
 }
 
 describe('the Customer Intelligence notebook on the committed sample', () => {
@@ -98,18 +98,17 @@ describe('the Customer Intelligence notebook on the committed sample', () => {
 	}, 120_000);
 
 	it('re-runs only the dependants of a changed input', async () => {
-		const { scheduler, ran } = run;
+		const { runtime, ran } = run;
 		const input = doc.cells.find((c) => c.name === 'basket_min_lift')!;
 		const readers = doc.cells.filter((c) => c.kind === 'sql' && /\$basket_min_lift\b/.test(c.source)).map((c) => c.name);
 		expect(readers.length).toBeGreaterThan(0);
 		ran.length = 0;
-		const edited = doc.cells.map((c) => (c.id === input.id ? { ...c, source: c.source.replace(/"value": [\d.]+/, '"value": 1.5') } : c));
-		scheduler.setCells(edited);
-		await scheduler.run([input.id], { force: true });
+		await runtime.setInput(input.id, 1.5);
+		const edited = runtime.cells;
 		expect(ran[0]).toBe('basket_min_lift');
 		for (const name of readers) expect(ran).toContain(name);
 		// Exactly the input and its descendants ran: the rest of the notebook is untouched.
-		const expected = new Set([input.id, ...descendants(scheduler.graph, [input.id])]);
+		const expected = new Set([input.id, ...descendants(runtime.graph, [input.id])]);
 		const nameOf = (id: string) => edited.find((c) => c.id === id)!.name ?? id;
 		expect([...ran].sort()).toEqual([...expected].map(nameOf).sort());
 		expect(ran.length).toBeLessThan(doc.cells.length / 4);

@@ -14,7 +14,7 @@ import { EVENTS_LAYOUT } from '../../../src/lib/store';
 import { WasmTestClient } from '../support/wasm-client';
 import { objects } from '../store/store-kit';
 import { buildFixtureStore } from './h1-fixture';
-import { runSection } from './h1-run-section';
+import { runSection } from './run-section';
 
 let db: WasmTestClient;
 beforeAll(async () => {

@@ -10,7 +10,7 @@ import { appendEventsSql, buildStorePlan } from '../../../src/lib/store';
 import { WasmTestClient } from '../support/wasm-client';
 import { runSteps } from '../store/store-kit';
 import { materialise } from './h3-fixture';
-import { rowsOf } from './h3-run-section';
+import { rowsOf } from './run-section';
 
 const FILES = ['2019-Oct.csv.gz', '2019-Nov.csv.gz'].map((f) => path.resolve('sample-data', f));
 

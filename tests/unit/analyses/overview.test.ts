@@ -4,7 +4,7 @@ import { appendEventsSql, buildStorePlan } from '../../../src/lib/store';
 import { WasmTestClient } from '../support/wasm-client';
 import { objects, rawEvents, resetDatabase, runSteps } from '../store/store-kit';
 import { buildFixtureStore, NOVEMBER, OCTOBER } from './h1-fixture';
-import { runSection } from './h1-run-section';
+import { runSection } from './run-section';
 
 let db: WasmTestClient;
 beforeAll(async () => {

@@ -9,11 +9,11 @@ import {
 	rfmSegmentUsersSql
 } from '../../../src/lib/analyses/rfm';
 import { quoteString } from '../../../src/lib/data/sql';
-import { cellReferences } from '../../../src/lib/notebook';
+import { cellReferences } from '../support/notebook-kinds';
 import { objects } from '../store/store-kit';
 import { WasmTestClient } from '../support/wasm-client';
 import { buildStore, light, phone, type RawEvent } from './h2-fixture';
-import { parseSection, runSection } from './h2-run-section';
+import { parseSection, runSection } from './run-section';
 
 // Building a store on the wasm engine takes seconds, more on a busy machine.
 const HOOK_TIMEOUT = 120_000;

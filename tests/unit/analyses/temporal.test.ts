@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { categoryBreadthSql, paydaySql, purchasesByHourSql, temporalHeatmapSql, temporalSection } from '../../../src/lib/analyses/temporal';
-import { cellReferences } from '../../../src/lib/notebook';
+import { cellReferences } from '../support/notebook-kinds';
 import { objects } from '../store/store-kit';
 import { WasmTestClient } from '../support/wasm-client';
 import { buildStore, light, phone, type RawEvent } from './h2-fixture';
-import { parseSection, runSection } from './h2-run-section';
+import { parseSection, runSection } from './run-section';
 
 // Building a store on the wasm engine takes seconds, more on a busy machine.
 const HOOK_TIMEOUT = 120_000;

@@ -1,3 +1,4 @@
+import { DEFAULT_KINDS } from '../support/notebook-kinds';
 import { describe, expect, it } from 'vitest';
 import { createNotebook, parseNotebook, serializeNotebook, withCells } from '../../../src/lib/notebook/document';
 import type { CellData } from '../../../src/lib/notebook/cell';
@@ -8,7 +9,7 @@ const bare = (cells: CellData[]) => cells.map(({ kind, name, source, attrs }) =>
 /** Serialises, reads back and checks nothing was lost; returns the text. */
 const write = (doc: ReturnType<typeof parseNotebook>) => {
 	const text = serializeNotebook(doc);
-	expect(bare(parseNotebook(text).cells)).toEqual(bare(doc.cells.filter((c) => c.kind !== 'markdown' || c.source.trim() !== '')));
+	expect(bare(parseNotebook(text, { kinds: DEFAULT_KINDS }).cells)).toEqual(bare(doc.cells.filter((c) => c.kind !== 'markdown' || c.source.trim() !== '')));
 	return text;
 };
 
@@ -37,36 +38,36 @@ describe('serializeNotebook after edits', () => {
 	const text = `${FRONT}\n\n# Title\n\n\n\`\`\`sql   name=a  collapsed\nSELECT 1\n\`\`\`\n\n\n\`\`\`sql name=b\nFROM a\n\`\`\``;
 
 	it('rewrites only the edited cell, keeping its fence line and every other byte', () => {
-		const doc = parseNotebook(text);
+		const doc = parseNotebook(text, { kinds: DEFAULT_KINDS });
 		const cells = doc.cells.map((c) => (c.name === 'a' ? { ...c, source: 'SELECT 2\nUNION ALL SELECT 3' } : c));
 		expect(write(withCells(doc, cells))).toBe(text.replace('SELECT 1', 'SELECT 2\nUNION ALL SELECT 3'));
 	});
 
 	it('writes a changed fence line in canonical form when attributes change', () => {
-		const doc = parseNotebook(text);
+		const doc = parseNotebook(text, { kinds: DEFAULT_KINDS });
 		const cells = doc.cells.map((c) => (c.name === 'a' ? { ...c, attrs: {} } : c));
 		expect(write(withCells(doc, cells))).toBe(text.replace('```sql   name=a  collapsed', '```sql name=a'));
 	});
 
 	it('lengthens the fence when the new source holds a backtick run', () => {
-		const doc = parseNotebook(text);
+		const doc = parseNotebook(text, { kinds: DEFAULT_KINDS });
 		const cells = doc.cells.map((c) => (c.name === 'b' ? { ...c, source: "SELECT '\n````\n'" } : c));
 		expect(write(withCells(doc, cells))).toBe(text.replace('```sql name=b\nFROM a\n```', "`````sql name=b\nSELECT '\n````\n'\n`````"));
 	});
 
 	it('adds a new cell after a blank line and ends the file with a newline', () => {
-		const doc = parseNotebook(text);
+		const doc = parseNotebook(text, { kinds: DEFAULT_KINDS });
 		const added = cellOf('sql', 'c', 'FROM b');
 		expect(write(withCells(doc, [...doc.cells, added]))).toBe(`${text}\n\n\`\`\`sql name=c\nFROM b\n\`\`\`\n`);
 	});
 
 	it('keeps the original gaps around cells that stay neighbours when one is removed', () => {
-		const doc = parseNotebook(text);
+		const doc = parseNotebook(text, { kinds: DEFAULT_KINDS });
 		expect(write(withCells(doc, doc.cells.filter((c) => c.name !== 'a')))).toBe(`${FRONT}\n\n# Title\n\n\`\`\`sql name=b\nFROM a\n\`\`\``);
 	});
 
 	it('writes reordered cells with one blank line between them', () => {
-		const doc = parseNotebook(text);
+		const doc = parseNotebook(text, { kinds: DEFAULT_KINDS });
 		const [title, a, b] = doc.cells;
 		expect(write(withCells(doc, [b, a, title]))).toBe(
 			`${FRONT}\n\`\`\`sql name=b\nFROM a\n\`\`\`\n\n\`\`\`sql   name=a  collapsed\nSELECT 1\n\`\`\`\n\n# Title\n`
@@ -74,45 +75,45 @@ describe('serializeNotebook after edits', () => {
 	});
 
 	it('separates markdown cells that become neighbours with a <!-- cell --> line', () => {
-		const doc = parseNotebook(`${FRONT}\nFirst\n\n\`\`\`sql name=a\nSELECT 1\n\`\`\`\n\nSecond\n`);
+		const doc = parseNotebook(`${FRONT}\nFirst\n\n\`\`\`sql name=a\nSELECT 1\n\`\`\`\n\nSecond\n`, { kinds: DEFAULT_KINDS });
 		const out = write(withCells(doc, doc.cells.filter((c) => c.kind === 'markdown')));
 		expect(out).toBe(`${FRONT}\nFirst\n\n<!-- cell -->\nSecond\n`);
 	});
 
 	it('writes new cells with the line endings of a CRLF file', () => {
-		const doc = parseNotebook(text.replace(/\n/g, '\r\n'));
+		const doc = parseNotebook(text.replace(/\n/g, '\r\n'), { kinds: DEFAULT_KINDS });
 		const out = write(withCells(doc, [...doc.cells, cellOf('sql', 'c', 'SELECT 1\nSELECT 2')]));
 		expect(out.endsWith('\r\n\r\n```sql name=c\r\nSELECT 1\r\nSELECT 2\r\n```\r\n')).toBe(true);
 		expect(out.replace(/\r\n/g, '')).not.toContain('\n');
 	});
 
 	it('closes a code block left open in a markdown cell so it cannot swallow later cells', () => {
-		const doc = parseNotebook(text);
+		const doc = parseNotebook(text, { kinds: DEFAULT_KINDS });
 		const cells = doc.cells.map((c) => (c.kind === 'markdown' ? { ...c, source: 'Example:\n```python\nprint(1)' } : c));
 		const out = serializeNotebook(withCells(doc, cells));
-		const reread = parseNotebook(out).cells;
+		const reread = parseNotebook(out, { kinds: DEFAULT_KINDS }).cells;
 		expect(reread.map((c) => c.kind)).toEqual(['markdown', 'sql', 'sql']);
 		expect(reread[0].source).toBe('Example:\n```python\nprint(1)\n```');
 	});
 
 	it('leaves out empty markdown cells', () => {
-		const doc = parseNotebook(text);
+		const doc = parseNotebook(text, { kinds: DEFAULT_KINDS });
 		const cells = doc.cells.map((c) => (c.kind === 'markdown' ? { ...c, source: '  \n' } : c));
 		expect(serializeNotebook(withCells(doc, cells))).toBe(`${FRONT}\n\`\`\`sql   name=a  collapsed\nSELECT 1\n\`\`\`\n\n\n\`\`\`sql name=b\nFROM a\n\`\`\``);
 	});
 
 	it('rewrites only the front-matter lines whose values changed', () => {
 		const original = `---\nnotebook: customer-intelligence-notebook\n# comment\nversion: 1\ntitle:   Old\nauthor: Ann\nteam: growth\n---\n`;
-		const doc = parseNotebook(original);
+		const doc = parseNotebook(original, { kinds: DEFAULT_KINDS });
 		const edited = { ...doc, title: 'New: title', meta: { author: 'Ann', owner: 'Bo' } };
 		expect(serializeNotebook(edited)).toBe(
 			`---\nnotebook: customer-intelligence-notebook\n# comment\nversion: 1\ntitle: "New: title"\nauthor: Ann\nowner: Bo\n---\n`
 		);
-		expect(parseNotebook(serializeNotebook(edited))).toMatchObject({ title: 'New: title', meta: { author: 'Ann', owner: 'Bo' } });
+		expect(parseNotebook(serializeNotebook(edited), { kinds: DEFAULT_KINDS })).toMatchObject({ title: 'New: title', meta: { author: 'Ann', owner: 'Bo' } });
 	});
 
 	it('keeps layout only for cells whose ids survive', () => {
-		const doc = parseNotebook(text);
+		const doc = parseNotebook(text, { kinds: DEFAULT_KINDS });
 		const copies = doc.cells.map((c) => ({ ...c, id: cellOf('sql', null, '').id }));
 		expect(write(withCells(doc, copies))).toBe(
 			`${FRONT}\n# Title\n\n\`\`\`sql name=a collapsed\nSELECT 1\n\`\`\`\n\n\`\`\`sql name=b\nFROM a\n\`\`\`\n`

@@ -1,3 +1,4 @@
+import { DEFAULT_KINDS } from '../support/notebook-kinds';
 import { describe, expect, it } from 'vitest';
 import { STARTER_NOTEBOOK } from '../../../src/lib/app/starter-notebook';
 import { parseNotebook, serializeNotebook } from '../../../src/lib/notebook/document';
@@ -19,11 +20,11 @@ FROM events WHERE event_type = 'purchase' GROUP BY ALL ORDER BY day
 \`\`\`
 `;
 
-const cellsOf = (text: string) => parseNotebook(text).cells.map(({ kind, name, source, attrs }) => ({ kind, name, source, attrs }));
+const cellsOf = (text: string) => parseNotebook(text, { kinds: DEFAULT_KINDS }).cells.map(({ kind, name, source, attrs }) => ({ kind, name, source, attrs }));
 
 describe('parseNotebook', () => {
 	it('reads front matter, prose and fenced cells', () => {
-		const doc = parseNotebook(STARTER);
+		const doc = parseNotebook(STARTER, { kinds: DEFAULT_KINDS });
 		expect(doc.version).toBe(1);
 		expect(doc.title).toBe('Starter notebook');
 		expect(doc.meta).toEqual({});
@@ -40,7 +41,7 @@ describe('parseNotebook', () => {
 	});
 
 	it('gives every cell a distinct id', () => {
-		const ids = parseNotebook(STARTER).cells.map((c) => c.id);
+		const ids = parseNotebook(STARTER, { kinds: DEFAULT_KINDS }).cells.map((c) => c.id);
 		expect(new Set(ids).size).toBe(ids.length);
 	});
 
@@ -78,7 +79,7 @@ describe('parseNotebook', () => {
 
 	it('keeps extra front-matter keys as meta and unquotes values', () => {
 		const text = `---\nnotebook: customer-intelligence-notebook\nversion: 1\ntitle: "Revenue: by day"\n# a comment\nauthor: 'Ann O''Neil'\ndataset: events\n---\n`;
-		const doc = parseNotebook(text);
+		const doc = parseNotebook(text, { kinds: DEFAULT_KINDS });
 		expect(doc.title).toBe('Revenue: by day');
 		expect(doc.meta).toEqual({ author: "Ann O'Neil", dataset: 'events' });
 		expect(doc.cells).toEqual([]);
@@ -112,11 +113,11 @@ describe('serializeNotebook after parseNotebook', () => {
 
 	for (const [label, text] of Object.entries(documents)) {
 		it(`writes back ${label} byte for byte`, () => {
-			expect(serializeNotebook(parseNotebook(text))).toBe(text);
+			expect(serializeNotebook(parseNotebook(text, { kinds: DEFAULT_KINDS }))).toBe(text);
 		});
 	}
 
 	it('writes back the Customer Intelligence notebook byte for byte', () => {
-		expect(serializeNotebook(parseNotebook(STARTER_NOTEBOOK))).toBe(STARTER_NOTEBOOK);
+		expect(serializeNotebook(parseNotebook(STARTER_NOTEBOOK, { kinds: DEFAULT_KINDS }))).toBe(STARTER_NOTEBOOK);
 	});
 });

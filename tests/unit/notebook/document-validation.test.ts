@@ -1,10 +1,11 @@
+import { DEFAULT_KINDS } from '../support/notebook-kinds';
 import { describe, expect, it } from 'vitest';
 import { NotebookFormatError, parseNotebook, parseNotebookSafe, serializeNotebook } from '../../../src/lib/notebook/document';
 
 const FRONT = '---\nnotebook: customer-intelligence-notebook\nversion: 1\n---\n';
 
 function formatError(text: string): NotebookFormatError {
-	const result = parseNotebookSafe(text);
+	const result = parseNotebookSafe(text, { kinds: DEFAULT_KINDS });
 	if (result.ok) throw new Error('expected a NotebookFormatError');
 	return result.error;
 }
@@ -20,29 +21,29 @@ describe('NotebookFormatError', () => {
 	});
 
 	it('is thrown by parseNotebook', () => {
-		expect(() => parseNotebook('# not a notebook')).toThrow(NotebookFormatError);
+		expect(() => parseNotebook('# not a notebook', { kinds: DEFAULT_KINDS })).toThrow(NotebookFormatError);
 	});
 
 	it('is returned, not thrown, by parseNotebookSafe', () => {
-		expect(parseNotebookSafe(FRONT)).toMatchObject({ ok: true, doc: { cells: [] } });
-		expect(parseNotebookSafe('plain text')).toMatchObject({ ok: false });
+		expect(parseNotebookSafe(FRONT, { kinds: DEFAULT_KINDS })).toMatchObject({ ok: true, doc: { cells: [] } });
+		expect(parseNotebookSafe('plain text', { kinds: DEFAULT_KINDS })).toMatchObject({ ok: false });
 	});
 });
 
 describe('parseNotebook validation', () => {
 	const cases: [string, string, number, string][] = [
 		[
-			'a file without front matter',
-			'# Notes\n\n```sql\nSELECT 1\n```\n',
+			'a file without front matter and without a cell',
+			'# Notes\n\nSome text.\n```python\nx = 1\n```\n',
 			1,
-			'not a Customer Intelligence notebook: it must start with front matter: a `---` line, `notebook: customer-intelligence-notebook`, `version: 1` and a closing `---` line'
+			'not a Customer Intelligence notebook: it has no `notebook: customer-intelligence-notebook` front matter and no cell; add a cell (a fenced block such as ```sql, ```chart, ```input) or the front matter'
 		],
 		['front matter that is never closed', '---\nnotebook: customer-intelligence-notebook\nversion: 1\n', 1, 'the front matter opened here is never closed; add a `---` line after its last key'],
 		[
-			'front matter without the magic line',
+			'front matter without the magic line and no cell',
 			'---\nversion: 1\n---\n',
 			1,
-			'not a Customer Intelligence notebook: its front matter has no `notebook: customer-intelligence-notebook` line; add it'
+			'not a Customer Intelligence notebook: it has no `notebook: customer-intelligence-notebook` front matter and no cell; add a cell (a fenced block such as ```sql, ```chart, ```input) or the front matter'
 		],
 		[
 			'front matter of another kind of notebook',
@@ -123,7 +124,7 @@ describe('parseNotebook validation', () => {
 
 	it('names the chart, the JSON problem and the fix for invalid chart JSON', () => {
 		const error = formatError(`${FRONT}\n\`\`\`chart name=c\n{"data": "daily",}\n\`\`\`\n`);
-		expect(error.message).toMatch(/^line 7: chart cell `c` is not valid JSON \(.+\); write its spec as a JSON object, e\.g\. \{"data": "daily", "marks": \[/);
+		expect(error.message).toMatch(/^line 7: chart cell `c`: not valid JSON \(.+\); write its spec as a JSON object, e\.g\. \{"data": "daily", "marks": \[/);
 	});
 
 	it('names the option, the mark and the allowed options for an invalid chart spec', () => {
@@ -132,12 +133,12 @@ describe('parseNotebook validation', () => {
 	});
 
 	it('reports an empty chart cell', () => {
-		expect(formatError(`${FRONT}\n\`\`\`chart\n\`\`\`\n`).message).toMatch(/^line 7: chart cell is not valid JSON/);
+		expect(formatError(`${FRONT}\n\`\`\`chart\n\`\`\`\n`).message).toMatch(/^line 7: chart cell: not valid JSON/);
 	});
 
 	it('allows the same label on chart cells and on a chart and a sql cell', () => {
 		const text = `${FRONT}\n\`\`\`sql name=x\nSELECT 1\n\`\`\`\n\n\`\`\`chart name=x\n{"data": "x", "marks": [{"type": "dot"}]}\n\`\`\`\n`;
-		expect(parseNotebook(text).cells).toHaveLength(2);
+		expect(parseNotebook(text, { kinds: DEFAULT_KINDS }).cells).toHaveLength(2);
 	});
 
 	it('reports the first problem in document order', () => {
@@ -168,12 +169,49 @@ describe('lenient parsing (the autosave path)', () => {
 	].join('\n');
 
 	it('strict mode rejects a half-typed chart spec', () => {
-		expect(() => parseNotebook(halfTyped)).toThrow(NotebookFormatError);
+		expect(() => parseNotebook(halfTyped, { kinds: DEFAULT_KINDS })).toThrow(NotebookFormatError);
 	});
 
 	it('lenient mode keeps cells with invalid specs and duplicate names, byte for byte', () => {
-		const doc = parseNotebook(halfTyped, { mode: 'lenient' });
+		const doc = parseNotebook(halfTyped, { kinds: DEFAULT_KINDS, mode: 'lenient' });
 		expect(doc.cells.map((c) => c.source)).toEqual(['SELECT 1', '{"data": "daily", "marks": [', 'SELECT 2']);
 		expect(serializeNotebook(doc)).toBe(halfTyped);
+	});
+});
+
+describe('plain Markdown notebooks (no front matter, as Observable Framework and Evidence write them)', () => {
+	const plain = '# Daily sales\n\nRevenue per day.\n\n```sql name=daily\nSELECT 1 AS revenue\n```\n\n```chart\n{"data": "daily", "marks": [{"type": "dot", "y": "revenue"}]}\n```\n';
+
+	it('reads their cells, with the first heading as the title', () => {
+		const doc = parseNotebook(plain, { kinds: DEFAULT_KINDS });
+		expect(doc.title).toBe('Daily sales');
+		expect(doc.cells.map((c) => [c.kind, c.name])).toEqual([
+			['markdown', null],
+			['sql', 'daily'],
+			['chart', null]
+		]);
+	});
+
+	it('reads front matter of other tools (a title, no notebook key) and keeps its keys', () => {
+		const doc = parseNotebook(`---\ntitle: Sales\ntheme: dashboard\n---\n\n${plain}`, { kinds: DEFAULT_KINDS });
+		expect(doc.title).toBe('Sales');
+		expect(doc.meta).toEqual({ theme: 'dashboard' });
+	});
+
+	it('are written back with this app\'s front matter, the rest of the text unchanged', () => {
+		const text = serializeNotebook(parseNotebook(plain, { kinds: DEFAULT_KINDS }));
+		expect(text).toBe(`---\nnotebook: customer-intelligence-notebook\nversion: 1\ntitle: Daily sales\n---\n\n${plain}`);
+		const again = parseNotebook(text, { kinds: DEFAULT_KINDS });
+		expect(serializeNotebook(again)).toBe(text);
+	});
+
+	it('gain the notebook key before the other tool\'s keys', () => {
+		const text = serializeNotebook(parseNotebook(`---\ntitle: Sales\n---\n\n${plain}`, { kinds: DEFAULT_KINDS }));
+		expect(text.startsWith('---\nnotebook: customer-intelligence-notebook\nversion: 1\ntitle: Sales\n---\n\n# Daily sales')).toBe(true);
+	});
+
+	it('treat a fence of an unknown kind as prose code', () => {
+		const doc = parseNotebook('```python\nprint(1)\n```\n\n```sql name=a\nSELECT 1\n```\n', { kinds: DEFAULT_KINDS });
+		expect(doc.cells.map((c) => c.kind)).toEqual(['markdown', 'sql']);
 	});
 });

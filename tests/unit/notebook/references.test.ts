@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cellReferences, extractTableReferences, extractVariables } from '../../../src/lib/notebook/references';
+import { extractTableReferences, extractVariables } from '../../../src/lib/notebook/references';
+import { cellReferences } from '../support/notebook-kinds';
 import { newCellId, type CellData, type CellKind } from '../../../src/lib/notebook/cell';
 
 const tables = (sql: string) => [...extractTableReferences(sql)].sort();

@@ -1,3 +1,4 @@
+import { DEFAULT_KINDS } from '../support/notebook-kinds';
 import { Scheduler } from '../../../src/lib/notebook/scheduler';
 import type { CellData } from '../../../src/lib/notebook/cell';
 import { deferred } from './helpers';
@@ -18,6 +19,7 @@ export function controlled(cells: CellData[]) {
 	const outputs: (string | null)[] = [];
 	let taken = 0;
 	const scheduler = new Scheduler<string>({
+		kinds: DEFAULT_KINDS,
 		run: (cell, ctx) => {
 			const d = deferred<string>();
 			const call = { name: cell.name, ...ctx, resolve: d.resolve, reject: d.reject };
@@ -39,6 +41,7 @@ export function controlled(cells: CellData[]) {
 export function immediate(cells: CellData[], failing: Record<string, unknown> = {}) {
 	const calls: string[] = [];
 	const scheduler = new Scheduler<string>({
+		kinds: DEFAULT_KINDS,
 		run: async (cell, { version }) => {
 			calls.push(cell.name ?? cell.kind);
 			if (cell.name !== null && cell.name in failing) throw failing[cell.name];

@@ -1,3 +1,4 @@
+import { DEFAULT_KINDS } from '../support/notebook-kinds';
 import { describe, expect, it } from 'vitest';
 import { Scheduler } from '../../../src/lib/notebook/scheduler';
 import type { CellRuntimeState } from '../../../src/lib/notebook/cell';
@@ -111,11 +112,11 @@ describe('Scheduler', () => {
 		expect(calls.map((c) => c.name)).toEqual(['a', 'b', 'c']);
 	});
 
-	it('never passes markdown cells to run and marks them done', async () => {
+	it('passes every cell to run whatever its kind (what a kind does is up to its module)', async () => {
 		const cells = [cellOf('markdown', null, '# Title'), sql('a', 'SELECT 1')];
 		const { scheduler, calls } = immediate(cells);
 		await scheduler.runAll();
-		expect(calls).toEqual(['a']);
+		expect(calls).toEqual(['markdown', 'a']);
 		expect(statusOf(scheduler, cells[0])).toBe('done');
 	});
 
@@ -123,7 +124,8 @@ describe('Scheduler', () => {
 		let clock = 100;
 		const cells = [sql('a', 'SELECT 1')];
 		const gate = deferred<string>();
-		const scheduler = new Scheduler<string>({ run: () => gate.promise, now: () => clock });
+		const scheduler = new Scheduler<string>({
+		kinds: DEFAULT_KINDS, run: () => gate.promise, now: () => clock });
 		scheduler.setCells(cells);
 		const done = scheduler.runAll();
 		expect(scheduler.state(cells[0].id)).toMatchObject({ status: 'running', startedAt: 100, durationMs: null });
@@ -136,7 +138,8 @@ describe('Scheduler', () => {
 	it('passes force and a per-cell version to the runner', async () => {
 		const cells = [sql('a', 'SELECT 1')];
 		const seen: { force: boolean; version: number }[] = [];
-		const scheduler = new Scheduler<string>({ run: async (_, { force, version }) => (seen.push({ force, version }), 'x') });
+		const scheduler = new Scheduler<string>({
+		kinds: DEFAULT_KINDS, run: async (_, { force, version }) => (seen.push({ force, version }), 'x') });
 		scheduler.setCells(cells);
 		await scheduler.runAll();
 		await scheduler.run([cells[0].id], { force: true });
@@ -146,7 +149,8 @@ describe('Scheduler', () => {
 	it('reports every state change to onChange', async () => {
 		const cells = [sql('a', 'SELECT 1')];
 		const seen: CellRuntimeState<string>['status'][] = [];
-		const scheduler = new Scheduler<string>({ run: async () => 'a', onChange: (_, s) => seen.push(s.status) });
+		const scheduler = new Scheduler<string>({
+		kinds: DEFAULT_KINDS, run: async () => 'a', onChange: (_, s) => seen.push(s.status) });
 		scheduler.setCells(cells);
 		await scheduler.runAll();
 		expect(seen).toEqual(['queued', 'running', 'done']);

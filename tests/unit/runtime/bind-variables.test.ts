@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CellData, CellId } from '../../../src/lib/notebook';
-import { bindVariables } from '../../../src/lib/runner/bind-variables';
-import { CELL_SCHEMA_SETUP, createCellRunner } from '../../../src/lib/runner/cell-runner';
+import { bindVariables } from '../../../src/lib/runtime/bind-variables';
+import { RESULTS_CACHE_SETUP } from '../../../src/lib/runtime/results-cache';
+import { kindRunner } from '../support/kind-runner';
 import { WasmTestClient } from '../support/wasm-client';
 
 describe('bindVariables', () => {
@@ -20,7 +21,7 @@ describe('bindVariables', () => {
 describe('input cells and $name in the runner', () => {
 	let db: WasmTestClient;
 	beforeAll(async () => {
-		db = await WasmTestClient.open(CELL_SCHEMA_SETUP);
+		db = await WasmTestClient.open(RESULTS_CACHE_SETUP);
 	});
 	afterAll(() => db.close());
 
@@ -28,7 +29,7 @@ describe('input cells and $name in the runner', () => {
 	const ctx = { signal: new AbortController().signal, force: true, version: 1 };
 
 	it('binds the value through a prepared statement and a named cell reads it', async () => {
-		const run = createCellRunner({ client: db, fingerprint: () => 'fp', variables: () => new Set(['top_n', 'who']) });
+		const run = kindRunner({ client: db, fingerprint: () => 'fp', variables: () => new Set(['top_n', 'who']) });
 		await run(cell('input', 'top_n', '{"type": "number", "value": 3}'), ctx);
 		await run(cell('input', 'who', `{"type": "select", "value": "o'brien", "options": ["o'brien", "x"]}`), ctx);
 		const out = await run(cell('sql', 'firsts', `SELECT range AS n, $who AS who FROM range(10) WHERE range < $top_n`), ctx);
@@ -40,7 +41,7 @@ describe('input cells and $name in the runner', () => {
 	});
 
 	it('rejects an input value outside its range and an input without a name', async () => {
-		const run = createCellRunner({ client: db, fingerprint: () => 'fp' });
+		const run = kindRunner({ client: db, fingerprint: () => 'fp' });
 		await expect(run(cell('input', 'n', '{"type": "number", "value": 30, "max": 10}'), ctx)).rejects.toThrow(/greater than max 10/);
 		await expect(run(cell('input', null, '{"type": "number", "value": 1}'), ctx)).rejects.toThrow(/needs a name/);
 	});

@@ -1,6 +1,7 @@
+import { DEFAULT_KINDS } from '../support/notebook-kinds';
 import { describe, expect, it } from 'vitest';
 import { buildGraph } from '../../../src/lib/notebook';
-import { fingerprints, memoFingerprints } from '../../../src/lib/runner/fingerprint';
+import { fingerprints, memoFingerprints } from '../../../src/lib/runtime/fingerprint';
 import { sql } from '../notebook/helpers';
 
 describe('fingerprints', () => {
@@ -8,9 +9,9 @@ describe('fingerprints', () => {
 		const a = sql('a', 'SELECT 1 AS x');
 		const b = sql('b', 'SELECT x FROM a');
 		const c = sql('c', 'SELECT 2');
-		const before = fingerprints([a, b, c], buildGraph([a, b, c]), 'ds:1');
+		const before = fingerprints([a, b, c], buildGraph([a, b, c], DEFAULT_KINDS), 'ds:1');
 		const a2 = { ...a, source: 'SELECT 3 AS x' };
-		const after = fingerprints([a2, b, c], buildGraph([a2, b, c]), 'ds:1');
+		const after = fingerprints([a2, b, c], buildGraph([a2, b, c], DEFAULT_KINDS), 'ds:1');
 		expect(after.get(a.id)).not.toBe(before.get(a.id));
 		expect(after.get(b.id)).not.toBe(before.get(b.id));
 		expect(after.get(c.id)).toBe(before.get(c.id));
@@ -20,7 +21,7 @@ describe('fingerprints', () => {
 describe('memoFingerprints', () => {
 	it('returns the same fingerprints while the cells, graph and epoch stay the same objects', () => {
 		const cells = [sql('a', 'SELECT 1 AS x'), sql('b', 'SELECT x FROM a')];
-		const graph = buildGraph(cells);
+		const graph = buildGraph(cells, DEFAULT_KINDS);
 		const memo = memoFingerprints();
 		const first = memo(cells, graph, 'ds:1');
 		expect(memo(cells, graph, 'ds:1')).toBe(first);
@@ -29,12 +30,12 @@ describe('memoFingerprints', () => {
 
 	it('recomputes when the cells, the graph or the epoch is replaced', () => {
 		const cells = [sql('a', 'SELECT 1 AS x'), sql('b', 'SELECT x FROM a')];
-		const graph = buildGraph(cells);
+		const graph = buildGraph(cells, DEFAULT_KINDS);
 		const memo = memoFingerprints();
 		const first = memo(cells, graph, 'ds:1');
 
 		const edited = [{ ...cells[0], source: 'SELECT 2 AS x' }, cells[1]];
-		const editedGraph = buildGraph(edited);
+		const editedGraph = buildGraph(edited, DEFAULT_KINDS);
 		const afterEdit = memo(edited, editedGraph, 'ds:1');
 		expect(afterEdit.get(cells[0].id)).not.toBe(first.get(cells[0].id));
 		expect([...afterEdit]).toEqual([...fingerprints(edited, editedGraph, 'ds:1')]);
@@ -42,7 +43,7 @@ describe('memoFingerprints', () => {
 		const otherEpoch = memo(edited, editedGraph, 'ds:2');
 		expect(otherEpoch.get(cells[1].id)).not.toBe(afterEdit.get(cells[1].id));
 
-		const sameCellsNewGraph = memo(edited, buildGraph(edited), 'ds:2');
+		const sameCellsNewGraph = memo(edited, buildGraph(edited, DEFAULT_KINDS), 'ds:2');
 		expect(sameCellsNewGraph).not.toBe(otherEpoch);
 	});
 });

@@ -1,9 +1,11 @@
+import { DEFAULT_KINDS } from '../support/notebook-kinds';
 import { describe, expect, it } from 'vitest';
 import { buildGraph, type CellData, type CellId } from '../../../src/lib/notebook';
-import type { CellOutput } from '../../../src/lib/runner/cell-output';
-import { fingerprints } from '../../../src/lib/runner/fingerprint';
-import { reusableCells, type ShownOutput } from '../../../src/lib/runner/reusable-cells';
-import type { SavedTable } from '../../../src/lib/runner/saved-tables';
+import type { CellOutput } from '../../../src/lib/runtime/cell-output';
+import { fingerprints } from '../../../src/lib/runtime/fingerprint';
+import { reusableCells, type ShownOutput } from '../../../src/lib/runtime/reusable-cells';
+import type { SavedTable } from '../../../src/lib/runtime/results-cache';
+import type { SqlClient } from '../../../src/lib/data/sql-client';
 import { cellOf, sql } from '../notebook/helpers';
 
 const table = (name: string): CellOutput => ({ kind: 'table', schema: 'nb', table: name, columns: [], rowCount: 1, preview: [], cached: true });
@@ -12,7 +14,7 @@ const input: CellOutput = { kind: 'input', spec: { type: 'number', value: 3 } as
 
 /** A notebook as it stands after a reload: every cell shows what it produced last time. */
 function reopened(cells: CellData[]) {
-	const graph = buildGraph(cells);
+	const graph = buildGraph(cells, DEFAULT_KINDS);
 	const fps = fingerprints(cells, graph, 'ds:1');
 	const shown = new Map<CellId, ShownOutput>();
 	const tables = new Map<string, SavedTable>();
@@ -26,8 +28,16 @@ function reopened(cells: CellData[]) {
 		else if (c.kind === 'input') shown.set(c.id, { fingerprint, output: input });
 	}
 	const inputs = new Set(cells.filter((c) => c.kind === 'input').map((c) => c.id));
-	const reuse = (overrides: { shown?: Map<CellId, ShownOutput>; tables?: Map<string, SavedTable>; inputs?: Set<CellId> } = {}) =>
-		reusableCells(cells, graph, fps, overrides.shown ?? shown, overrides.tables ?? tables, overrides.inputs ?? inputs);
+	const reuse = (overrides: { shown?: Map<CellId, ShownOutput>; tables?: Map<string, SavedTable>; inputs?: Set<CellId> } = {}) => {
+		// Restoring an input sets its variable: it fails for the inputs left out of `inputs`.
+		const settable = new Set(cells.filter((c) => (overrides.inputs ?? inputs).has(c.id)).map((c) => c.name!.toLowerCase()));
+		const client = {
+			setVariable: async (name: string) => {
+				if (!settable.has(name)) throw new Error(`cannot set ${name}`);
+			}
+		} as unknown as SqlClient;
+		return reusableCells({ cells, graph, kinds: DEFAULT_KINDS, fingerprints: fps, shown: overrides.shown ?? shown, tables: overrides.tables ?? tables, client });
+	};
 	return { shown, tables, inputs, reuse };
 }
 
@@ -42,53 +52,53 @@ const notebook = () => {
 };
 
 describe('reusableCells', () => {
-	it('reuses every cell of an unchanged notebook except unnamed SQL, which always runs', () => {
+	it('reuses every cell of an unchanged notebook except unnamed SQL, which always runs', async () => {
 		const { cells, loose } = notebook();
-		const reusable = reopened(cells).reuse();
+		const reusable = await reopened(cells).reuse();
 		expect(cells.filter((c) => !reusable.has(c.id))).toEqual([loose]);
 	});
 
-	it('runs a cell whose table is missing from the database, and everything downstream of it', () => {
+	it('runs a cell whose table is missing from the database, and everything downstream of it', async () => {
 		const { cells, n, md, loose } = notebook();
 		const r = reopened(cells);
 		const tables = new Map(r.tables);
 		tables.delete('a');
-		expect([...r.reuse({ tables })]).toEqual([n.id, md.id]);
-		expect(r.reuse({ tables }).has(loose.id)).toBe(false);
+		expect([...(await r.reuse({ tables }))]).toEqual([n.id, md.id]);
+		expect((await r.reuse({ tables })).has(loose.id)).toBe(false);
 	});
 
-	it('runs a cell whose saved table has another fingerprint', () => {
+	it('runs a cell whose saved table has another fingerprint', async () => {
 		const { cells, b, c } = notebook();
 		const r = reopened(cells);
 		const tables = new Map(r.tables).set('b', { fingerprint: 'other', rowCount: 1 });
-		const reusable = r.reuse({ tables });
+		const reusable = await r.reuse({ tables });
 		expect(reusable.has(b.id)).toBe(false);
 		expect(reusable.has(c.id)).toBe(false);
 	});
 
-	it('runs a cell that shows nothing or shows an output made with another fingerprint', () => {
+	it('runs a cell that shows nothing or shows an output made with another fingerprint', async () => {
 		const { cells, a, c } = notebook();
 		const r = reopened(cells);
 		const shown = new Map(r.shown);
 		shown.delete(c.id);
-		expect(r.reuse({ shown }).has(c.id)).toBe(false);
+		expect((await r.reuse({ shown })).has(c.id)).toBe(false);
 		shown.set(a.id, { ...r.shown.get(a.id)!, fingerprint: 'older' });
-		expect(r.reuse({ shown }).has(a.id)).toBe(false);
+		expect((await r.reuse({ shown })).has(a.id)).toBe(false);
 	});
 
-	it('runs an input whose variable could not be set, and the cells that read it', () => {
+	it('runs an input whose variable could not be set, and the cells that read it', async () => {
 		const { cells, n, a, b, c } = notebook();
-		const reusable = reopened(cells).reuse({ inputs: new Set() });
+		const reusable = await reopened(cells).reuse({ inputs: new Set() });
 		expect(reusable.has(n.id)).toBe(false);
 		expect(reusable.has(b.id)).toBe(false);
 		expect(reusable.has(c.id)).toBe(false);
 		expect(reusable.has(a.id)).toBe(true);
 	});
 
-	it('never reuses a cell with a structural error', () => {
+	it('never reuses a cell with a structural error', async () => {
 		const one = sql('dup', 'SELECT 1');
 		const two = sql('dup', 'SELECT 2');
-		const reusable = reopened([one, two]).reuse();
+		const reusable = await reopened([one, two]).reuse();
 		expect(reusable.size).toBe(0);
 	});
 });

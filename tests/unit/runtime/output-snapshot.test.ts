@@ -1,8 +1,9 @@
+import { DEFAULT_KINDS } from '../support/notebook-kinds';
 import { describe, expect, it } from 'vitest';
 import { buildGraph, type CellData } from '../../../src/lib/notebook';
-import type { CellOutput } from '../../../src/lib/runner/cell-output';
-import { fingerprints } from '../../../src/lib/runner/fingerprint';
-import { isOutputSnapshot, matchSnapshot, takeSnapshot } from '../../../src/lib/runner/output-snapshot';
+import type { CellOutput } from '../../../src/lib/runtime/cell-output';
+import { fingerprints } from '../../../src/lib/runtime/fingerprint';
+import { isOutputSnapshot, matchSnapshot, takeSnapshot } from '../../../src/lib/runtime/output-snapshot';
 import { cellOf, sql } from '../notebook/helpers';
 
 const table = (name: string, preview: unknown[][]): CellOutput => ({
@@ -15,7 +16,7 @@ const table = (name: string, preview: unknown[][]): CellOutput => ({
 	cached: false
 });
 const rows = (n: number): CellOutput => ({ kind: 'rows', columns: [], rows: Array.from({ length: n }, (_, i) => [i]), rowCount: n });
-const fpsAt = (cells: CellData[]) => (epoch: string) => fingerprints(cells, buildGraph(cells), epoch);
+const fpsAt = (cells: CellData[]) => (epoch: string) => fingerprints(cells, buildGraph(cells, DEFAULT_KINDS), epoch);
 
 describe('takeSnapshot', () => {
 	it('keeps finished outputs under their fingerprints and drops empty or oversized ones', () => {

@@ -1,19 +1,19 @@
 import { afterAll, beforeEach, beforeAll, describe, expect, it } from 'vitest';
 import { newCellId, type CellData } from '../../../src/lib/notebook';
-import { CELL_SCHEMA, CELL_SCHEMA_SETUP, createCellRunner, type SavedResults } from '../../../src/lib/runner/cell-runner';
-import { readSavedTables } from '../../../src/lib/runner/saved-tables';
-import type { CellOutput } from '../../../src/lib/runner/cell-output';
+import { RESULTS_CACHE_SETUP } from '../../../src/lib/runtime/results-cache';
+import { kindRunner, readSavedTables, type SavedResults } from '../support/kind-runner';
+import type { CellOutput } from '../../../src/lib/runtime/cell-output';
 import { WasmTestClient } from '../support/wasm-client';
 
 let db: WasmTestClient;
 let fp = 'v1';
 const signal = new AbortController().signal;
 const run = (cell: CellData, force = true) =>
-	createCellRunner({ client: db, fingerprint: () => fp })(cell, { signal, version: 1, force });
+	kindRunner({ client: db, fingerprint: () => fp })(cell, { signal, force });
 const sql = (name: string | null, source: string): CellData => ({ id: newCellId(), kind: 'sql', name, source, attrs: {} });
 
 beforeAll(async () => {
-	db = await WasmTestClient.open(CELL_SCHEMA_SETUP);
+	db = await WasmTestClient.open(RESULTS_CACHE_SETUP);
 	await db.exec(`CREATE TABLE main.events AS SELECT i AS id, i % 3 AS k FROM range(10) r(i)`);
 });
 afterAll(() => db.close());
@@ -107,7 +107,7 @@ describe('other cells', () => {
 
 describe('reopening with saved results (one metadata query, outputs from the last session)', () => {
 	const runSaved = (cell: CellData, saved: SavedResults, force = false) =>
-		createCellRunner({ client: db, fingerprint: () => fp, saved: () => saved })(cell, { signal, version: 1, force });
+		kindRunner({ client: db, fingerprint: () => fp, saved: () => saved })(cell, { signal, force });
 	const since = (before: number) => db.statements.slice(before);
 
 	it('reads every saved table in one query, and only those that still exist', async () => {
@@ -116,7 +116,7 @@ describe('reopening with saved results (one metadata query, outputs from the las
 		await run(sql('gone_c', 'SELECT 3 AS x'));
 		await db.exec('DROP TABLE nb.gone_c');
 		const before = db.statements.length;
-		const tables = await readSavedTables(db, CELL_SCHEMA);
+		const tables = await readSavedTables(db);
 		expect(since(before)).toHaveLength(1);
 		expect(tables.get('kept_a')).toEqual({ fingerprint: 'v1', rowCount: 1 });
 		expect(tables.get('kept_b')).toEqual({ fingerprint: 'v1', rowCount: 2 });
@@ -125,7 +125,7 @@ describe('reopening with saved results (one metadata query, outputs from the las
 
 	it('show the kept output of a current table without any query', async () => {
 		const shown = await run(sql('snap_t', 'SELECT 7 AS x'));
-		const saved: SavedResults = { tables: await readSavedTables(db, CELL_SCHEMA), outputs: new Map([[fp, shown]]) };
+		const saved: SavedResults = { tables: await readSavedTables(db), outputs: new Map([[fp, shown]]) };
 		const before = db.statements.length;
 		const out = await runSaved(sql('snap_t', 'SELECT 7 AS x'), saved);
 		expect(since(before)).toEqual([]);
@@ -134,7 +134,7 @@ describe('reopening with saved results (one metadata query, outputs from the las
 
 	it('read a current table without a kept output with its preview only', async () => {
 		await run(sql('nosnap_t', 'SELECT 8 AS x'));
-		const saved: SavedResults = { tables: await readSavedTables(db, CELL_SCHEMA), outputs: new Map() };
+		const saved: SavedResults = { tables: await readSavedTables(db), outputs: new Map() };
 		const before = db.statements.length;
 		const out = await runSaved(sql('nosnap_t', 'SELECT 8 AS x'), saved);
 		expect(since(before)).toHaveLength(1);
@@ -144,7 +144,7 @@ describe('reopening with saved results (one metadata query, outputs from the las
 	it('re-run a cell whose table is missing, even if an output was kept for its fingerprint', async () => {
 		const shown = await run(sql('lost_t', 'SELECT 9 AS x'));
 		await db.exec('DROP TABLE nb.lost_t');
-		const saved: SavedResults = { tables: await readSavedTables(db, CELL_SCHEMA), outputs: new Map([[fp, shown]]) };
+		const saved: SavedResults = { tables: await readSavedTables(db), outputs: new Map([[fp, shown]]) };
 		const before = db.statements.length;
 		const out = await runSaved(sql('lost_t', 'SELECT 9 AS x'), saved);
 		expect(since(before).some((s) => /^CREATE OR REPLACE TABLE \S*lost_t/.test(s))).toBe(true);
@@ -153,7 +153,7 @@ describe('reopening with saved results (one metadata query, outputs from the las
 
 	it('re-run a cell whose saved table has another fingerprint', async () => {
 		await run(sql('stale_t', 'SELECT 1 AS x'));
-		const saved: SavedResults = { tables: await readSavedTables(db, CELL_SCHEMA), outputs: new Map() };
+		const saved: SavedResults = { tables: await readSavedTables(db), outputs: new Map() };
 		fp = 'v2';
 		const out = await runSaved(sql('stale_t', 'SELECT 2 AS x'), saved);
 		expect(out).toMatchObject({ cached: false, preview: [[2]] });
@@ -161,7 +161,7 @@ describe('reopening with saved results (one metadata query, outputs from the las
 
 	it('ignore what was saved when the run is forced', async () => {
 		const shown = await run(sql('forced_t', 'SELECT 1 AS x'));
-		const saved: SavedResults = { tables: await readSavedTables(db, CELL_SCHEMA), outputs: new Map([[fp, { ...shown, preview: [[42]] } as CellOutput]]) };
+		const saved: SavedResults = { tables: await readSavedTables(db), outputs: new Map([[fp, { ...shown, preview: [[42]] } as CellOutput]]) };
 		const out = await runSaved(sql('forced_t', 'SELECT 1 AS x'), saved, true);
 		expect(out).toMatchObject({ cached: false, preview: [[1]] });
 	});

@@ -1,0 +1,16 @@
+// The cell kinds a notebook may hold. A new kind is one module beside these and one entry here:
+// the parser recognises its fence, the graph its references, the runtime runs it.
+import type { CellSyntaxes } from '../../notebook';
+import type { CellKind } from './cell-kind';
+import { chartKind } from './chart-kind';
+import { inputKind } from './input-kind';
+import { markdownKind } from './markdown-kind';
+import { sqlKind } from './sql-kind';
+
+export type CellKinds = ReadonlyMap<string, CellKind> & CellSyntaxes;
+
+export function cellKinds(...kinds: CellKind[]): CellKinds {
+	return new Map(kinds.map((k) => [k.kind, k]));
+}
+
+export const DEFAULT_KINDS: CellKinds = cellKinds(sqlKind, markdownKind, chartKind, inputKind);
