@@ -1,0 +1,271 @@
+// The NotebookRuntime on the real DuckDB-WASM engine in Node, through the SqlClient seam: what
+// runs when, what is reused after a reload, and when cell tables are made durable.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { CellId } from '../../../src/lib/notebook';
+import { NotebookRuntime, readNotebook, RESULTS_CACHE_SETUP, type CellState, type OutputSnapshot, type SnapshotStore } from '../../../src/lib/runtime';
+import { GatedClient } from '../support/gated-client';
+import { WasmTestClient } from '../support/wasm-client';
+
+const NOTEBOOK = `---
+notebook: customer-intelligence-notebook
+version: 1
+---
+
+# Runtime test
+
+\`\`\`input name=n
+{"type": "number", "value": 3}
+\`\`\`
+
+\`\`\`sql name=a
+SELECT i FROM range(10) r(i)
+\`\`\`
+
+\`\`\`sql name=b
+SELECT i * 2 AS j FROM a
+\`\`\`
+
+\`\`\`sql name=c
+SELECT count(*) AS n FROM b
+\`\`\`
+
+\`\`\`sql name=d
+SELECT 42 AS answer
+\`\`\`
+
+\`\`\`sql name=e
+SELECT i FROM a ORDER BY i LIMIT $n
+\`\`\`
+
+\`\`\`chart name=e_chart
+{"data": "e", "marks": [{"type": "dot", "x": "i"}]}
+\`\`\`
+`;
+
+/** An in-memory snapshot store: what IndexedDB holds for the page. */
+function memorySnapshots(): SnapshotStore & { saved: Map<string, OutputSnapshot> } {
+	const saved = new Map<string, OutputSnapshot>();
+	return {
+		saved,
+		load: async (id) => structuredClone(saved.get(id) ?? null),
+		save: async (id, snapshot) => void saved.set(id, structuredClone(snapshot))
+	};
+}
+
+let engine: WasmTestClient;
+let client: GatedClient;
+
+// One engine for the file (starting DuckDB-WASM takes seconds); each test starts from an empty cell schema.
+beforeAll(async () => {
+	engine = await WasmTestClient.open();
+});
+afterAll(() => engine.close());
+beforeEach(async () => {
+	await engine.exec('DROP SCHEMA IF EXISTS nb CASCADE');
+	for (const sql of RESULTS_CACHE_SETUP) await engine.exec(sql);
+	engine.statements.length = 0;
+	client = new GatedClient(engine);
+});
+
+/** A runtime over NOTEBOOK recording which cells went to `running`, by name. */
+function notebook(options: { snapshots?: SnapshotStore; text?: string; checkpointDelayMs?: number } = {}) {
+	const ran: string[] = [];
+	const states = new Map<CellId, CellState[]>();
+	const runtime: NotebookRuntime = new NotebookRuntime(readNotebook(options.text ?? NOTEBOOK), {
+		snapshots: options.snapshots,
+		checkpointDelayMs: options.checkpointDelayMs ?? 60_000,
+		listener: {
+			cellState: (id, state) => {
+				states.set(id, [...(states.get(id) ?? []), state]);
+				if (state.status === 'running') ran.push(runtime.cell(id)?.name ?? runtime.cell(id)!.kind);
+			}
+		}
+	});
+	const id = (name: string) => runtime.byName(name)!.id;
+	const status = (name: string) => runtime.state(id(name)).status;
+	const output = (name: string) => runtime.state(id(name)).output;
+	const preview = (name: string) => {
+		const out = output(name);
+		if (out?.kind !== 'table') throw new Error(`${name} shows ${out?.kind ?? 'nothing'}`);
+		return out.preview;
+	};
+	return { runtime, ran, states, id, status, output, preview };
+}
+
+const creates = (statements: string[]) => statements.filter((s) => s.startsWith('CREATE OR REPLACE TABLE')).map((s) => /"nb"\."(\w+)"/.exec(s)![1]);
+
+describe('NotebookRuntime', () => {
+	it('runs every cell on attach: tables in nb, the input bound, the chart read', async () => {
+		const nb = notebook();
+		await nb.runtime.attach(client, { datasetId: null, epoch: 'e1' });
+		for (const name of ['n', 'a', 'b', 'c', 'd', 'e', 'e_chart']) expect(nb.status(name), name).toBe('done');
+		expect(nb.preview('c')).toEqual([[10]]);
+		expect(nb.preview('e')).toEqual([[0], [1], [2]]);
+		expect(nb.output('e_chart')).toMatchObject({ kind: 'chart', rows: [[0], [1], [2]] });
+		expect(creates(client.statements)).toEqual(['a', 'b', 'c', 'd', 'e']);
+		// The input's value went through a prepared-statement parameter, not the SQL text.
+		expect(client.statements).toContain('SET VARIABLE "n" = ?');
+	});
+
+	it('runs an edited cell and exactly its descendants, in dependency order', async () => {
+		const nb = notebook();
+		await nb.runtime.attach(client, { datasetId: null, epoch: 'e1' });
+		nb.ran.length = 0;
+		nb.runtime.edit(nb.id('b'), 'SELECT i * 3 AS j FROM a WHERE i < 5');
+		expect(nb.runtime.edited.has(nb.id('b'))).toBe(true);
+		expect(nb.ran).toEqual([]); // an edit alone runs nothing
+		await nb.runtime.run(nb.id('b'));
+		expect(nb.ran).toEqual(['b', 'c']);
+		expect(nb.preview('c')).toEqual([[5]]);
+		expect(nb.runtime.edited.size).toBe(0);
+	});
+
+	it('runs the cells that read an input when its value changes, and keeps the value in the spec', async () => {
+		const nb = notebook();
+		await nb.runtime.attach(client, { datasetId: null, epoch: 'e1' });
+		nb.ran.length = 0;
+		await nb.runtime.setInput(nb.id('n'), 5);
+		expect(nb.ran).toEqual(['n', 'e', 'e_chart']);
+		expect(nb.preview('e')).toEqual([[0], [1], [2], [3], [4]]);
+		expect(JSON.parse(nb.runtime.cell(nb.id('n'))!.source)).toEqual({ type: 'number', value: 5 });
+	});
+
+	it("drops a superseded run's result: a cell re-run while its query is in flight shows the newer one only", async () => {
+		const nb = notebook();
+		await nb.runtime.attach(client, { datasetId: null, epoch: 'e1' });
+		const attached = nb.output('d');
+		const gate = client.gate(/"nb"\."d"/);
+		const first = nb.runtime.run(nb.id('d'));
+		await gate.reached;
+		nb.runtime.edit(nb.id('d'), 'SELECT 43 AS answer');
+		const second = nb.runtime.run(nb.id('d'));
+		gate.open();
+		await Promise.all([first, second]);
+		expect(nb.preview('d')).toEqual([[43]]);
+		// The first run finished in the engine (its table was written, then replaced) but its result
+		// never reached the cell: the cell only ever showed the attach run's output and the last one.
+		const shown = new Set(nb.states.get(nb.id('d'))!.map((s) => s.output).filter((o) => o !== null));
+		expect(shown).toEqual(new Set([attached, nb.output('d')]));
+		expect(client.statements.filter((s) => s.includes('SELECT 42 AS answer'))).toHaveLength(2);
+	});
+
+	it('cancels a running cell: it says so, its dependants report the upstream error, the rest is untouched', async () => {
+		const nb = notebook();
+		await nb.runtime.attach(client, { datasetId: null, epoch: 'e1' });
+		const gate = client.gate(/"nb"\."b"/, { abortable: true });
+		const running = nb.runtime.runAll(true);
+		await gate.reached;
+		nb.runtime.cancel();
+		await running;
+		expect(nb.runtime.state(nb.id('b'))).toMatchObject({ status: 'error', error: { message: 'cancelled' } });
+		expect(nb.runtime.state(nb.id('c'))).toMatchObject({ status: 'upstream-error', error: { message: 'upstream error in `b`' } });
+		expect(nb.status('a')).toBe('done');
+		expect(nb.runtime.busy).toBe(false);
+		// The notebook keeps working after a cancel.
+		await nb.runtime.run(nb.id('b'));
+		expect(nb.status('c')).toBe('done');
+	});
+
+	it('restores unchanged cells after a reload without running them: the snapshot before the engine, the tables after', async () => {
+		const snapshots = memorySnapshots();
+		const first = notebook({ snapshots });
+		await first.runtime.attach(client, { datasetId: 'ds', epoch: 'e1' });
+		await first.runtime.flushCheckpoint();
+		expect(snapshots.saved.get('ds')?.outputs.length).toBeGreaterThan(0);
+
+		// The page reloads: the same text, new cell ids, a new runtime.
+		const second = notebook({ snapshots });
+		await second.runtime.showSnapshot('ds');
+		expect(second.preview('c')).toEqual([[10]]); // shown before any engine exists
+		const before = client.statements.length;
+		await second.runtime.attach(client, { datasetId: 'ds', epoch: 'e1' });
+		expect(second.ran).toEqual([]);
+		expect(creates(client.statements.slice(before))).toEqual([]);
+		for (const name of ['n', 'a', 'b', 'c', 'd', 'e', 'e_chart']) expect(second.status(name), name).toBe('done');
+		// The input's variable lives in the session: restored, so its readers still work.
+		await second.runtime.run(second.id('e'));
+		expect(second.preview('e')).toEqual([[0], [1], [2]]);
+	});
+
+	it('after a reload, runs only a cell whose text changed since and its descendants', async () => {
+		const snapshots = memorySnapshots();
+		const first = notebook({ snapshots });
+		await first.runtime.attach(client, { datasetId: 'ds', epoch: 'e1' });
+		await first.runtime.flushCheckpoint();
+
+		const second = notebook({ snapshots, text: NOTEBOOK.replace('SELECT i * 2 AS j FROM a', 'SELECT i * 2 AS j FROM a WHERE i > 0') });
+		await second.runtime.attach(client, { datasetId: 'ds', epoch: 'e1' });
+		expect(second.ran).toEqual(['b', 'c']);
+		expect(second.preview('c')).toEqual([[9]]);
+	});
+
+	it('runs every cell again on other data (another epoch), even with the same text', async () => {
+		const snapshots = memorySnapshots();
+		const first = notebook({ snapshots });
+		await first.runtime.attach(client, { datasetId: 'ds', epoch: 'e1' });
+		await first.runtime.flushCheckpoint();
+		const second = notebook({ snapshots });
+		await second.runtime.attach(client, { datasetId: 'ds', epoch: 'e2' });
+		expect(second.ran).toEqual(['n', 'a', 'b', 'c', 'd', 'e', 'e_chart']);
+	});
+
+	it('keeps a table written during a checkpoint pending, and checkpoints it after', async () => {
+		const nb = notebook({ checkpointDelayMs: 5 });
+		await nb.runtime.attach(client, { datasetId: null, epoch: 'e1' });
+		expect(nb.runtime.pendingCheckpoint).toBe(true);
+		const gate = client.gate(/^CHECKPOINT$/);
+		const flushing = nb.runtime.flushCheckpoint();
+		await gate.reached;
+		// A cell runs while the flush waits on the engine: its table is written after the CHECKPOINT began.
+		await nb.runtime.run(nb.id('d'));
+		gate.open();
+		await flushing;
+		expect(nb.runtime.pendingCheckpoint).toBe(true);
+		await until(() => !nb.runtime.pendingCheckpoint);
+		const lastCreate = client.statements.findLastIndex((s) => s.includes('"nb"."d"'));
+		expect(client.statements.slice(lastCreate)).toContain('CHECKPOINT');
+	});
+
+	it('waits for a run to end before its deferred checkpoint, so the checkpoint never queues between cells', async () => {
+		const nb = notebook({ checkpointDelayMs: 1 });
+		await nb.runtime.attach(client, { datasetId: null, epoch: 'e1' });
+		const gate = client.gate(/"nb"\."c"/);
+		const running = nb.runtime.run(nb.id('b'));
+		await gate.reached;
+		await new Promise((r) => setTimeout(r, 20)); // the timer armed by attach fires mid-run
+		const duringRun = client.statements.filter((s) => s === 'CHECKPOINT').length;
+		gate.open();
+		await running;
+		await until(() => !nb.runtime.pendingCheckpoint);
+		expect(duringRun).toBe(0);
+		expect(client.statements.filter((s) => s === 'CHECKPOINT').length).toBe(1);
+	});
+
+	it("deletes a cell's table with the cell and re-runs its dependants so they say what is missing", async () => {
+		const nb = notebook();
+		await nb.runtime.attach(client, { datasetId: null, epoch: 'e1' });
+		const b = nb.id('b');
+		const c = nb.id('c');
+		await nb.runtime.remove(b);
+		expect((await engine.query(`SELECT count(*) FROM duckdb_tables() WHERE schema_name = 'nb' AND table_name = 'b'`)).rows).toEqual([[0]]);
+		expect(nb.runtime.state(c)).toMatchObject({ status: 'error', error: { message: expect.stringMatching(/b does not exist/) } });
+	});
+
+	it('renames a cell: the old table goes, the new one is built, an invalid name is refused', async () => {
+		const nb = notebook();
+		await nb.runtime.attach(client, { datasetId: null, epoch: 'e1' });
+		expect(await nb.runtime.rename(nb.id('d'), '2bad')).toMatch(/not a valid cell name/);
+		expect(await nb.runtime.rename(nb.id('d'), 'answer')).toBeNull();
+		const tables = (await engine.query(`SELECT table_name FROM duckdb_tables() WHERE schema_name = 'nb' ORDER BY 1`)).rows.flat();
+		expect(tables).toContain('answer');
+		expect(tables).not.toContain('d');
+	});
+});
+
+async function until(done: () => boolean, timeoutMs = 5000): Promise<void> {
+	const end = Date.now() + timeoutMs;
+	while (!done()) {
+		if (Date.now() > end) throw new Error('timed out');
+		await new Promise((r) => setTimeout(r, 5));
+	}
+}
