@@ -44,7 +44,6 @@ export async function runSection(db: WasmTestClient, section: string): Promise<S
 	// A new epoch each run: the same SQL over other fixture data must not reuse a saved table.
 	const runtime = new NotebookRuntime(doc);
 	await runtime.attach(db, { datasetId: null, epoch: `section-${++epochs}` });
-	await runtime.detach().catch(() => {});
 
 	const run: SectionRun = { cells: doc.cells, tables: new Map(), inputs: new Map(), charts: [] };
 	for (const cell of doc.cells) {
@@ -59,6 +58,7 @@ export async function runSection(db: WasmTestClient, section: string): Promise<S
 			run.tables.set(cell.name.toLowerCase(), await db.query(`SELECT * FROM ${qualified(CELL_SCHEMA, cell.name)}`));
 		}
 	}
+	await runtime.detach();
 	for (const cell of doc.cells) if (cell.kind === 'chart') run.charts.push(checkChart(cell, run.tables));
 	return run;
 }
