@@ -1,6 +1,7 @@
 // `npm run notebook -- run` end to end: a notebook imported into the built site in headless
 // Chromium, a month of the sample ingested through the file input, every cell run, the results
 // written as JSON (dates as ISO strings, 64-bit ids as strings) and a failing cell → exit 1.
+// The notebook is plain Markdown without front matter, as other Markdown notebook tools write it.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,13 +9,7 @@ import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { ResultsJson } from '../../scripts/notebook/results-json';
 
-const NOTEBOOK = `---
-notebook: customer-intelligence-notebook
-version: 1
-title: CLI check
----
-
-# CLI check
+const NOTEBOOK = `# CLI check
 
 \`\`\`input name=top_n
 { "type": "number", "value": 3, "min": 1, "max": 10 }
@@ -38,7 +33,7 @@ test('npm run notebook runs a notebook headless on a data file and writes its re
 	test.setTimeout(240_000);
 	const dir = mkdtempSync(path.join(tmpdir(), 'cin-notebook-cli-'));
 	try {
-		const notebook = path.join(dir, 'check.md');
+		const notebook = path.join(dir, 'plain.md');
 		writeFileSync(notebook, NOTEBOOK);
 		const out = path.join(dir, 'results.json');
 		const run = spawnSync('npm', ['run', 'notebook', '--', 'run', notebook, '--data', 'sample-data/2019-Oct.csv.gz', '--out', out, '--rows', '2'], {

@@ -25,3 +25,35 @@ test('a 200k-row result scrolls to its last row and sorts in DuckDB', async ({ p
 	await expect(table.getByRole('columnheader', { name: /^n/ })).toHaveAttribute('aria-sort', 'descending');
 	await expect(table.locator('[role="row"][aria-rowindex="2"] [role="gridcell"]').first()).toHaveText('199,999');
 });
+
+test('a saved result shown before the engine started pages through its whole table once the engine is up', async ({ page }) => {
+	await page.goto('/');
+	await settled(page);
+	await page.getByTestId('add-sql').click();
+	const added = page.locator('[data-testid="cell"]').last();
+	await added.getByLabel('cell name').fill('many_rows');
+	await added.getByLabel('cell name').press('Enter');
+	await typeInto(cell(page, 'many_rows'), 'SELECT i AS n FROM range(1000) t(i)');
+	await cell(page, 'many_rows').locator('.cm-content').press('Shift+Enter');
+	await expect(cell(page, 'many_rows').getByTestId('result-table')).toHaveAttribute('data-rows', '1000');
+	await settled(page);
+
+	// Hold back the engine: the table first shows what the last session kept, its preview.
+	let release!: () => void;
+	const held = new Promise<void>((resolve) => (release = resolve));
+	await page.context().route('**/*.wasm', async (route) => {
+		await held;
+		await route.continue();
+	});
+	await page.reload();
+	const table = cell(page, 'many_rows').getByTestId('result-table');
+	await expect(cell(page, 'many_rows')).toContainText('from the saved result');
+	await expect(page.getByTestId('engine-status')).toHaveAttribute('data-phase', 'loading');
+	release();
+	await settled(page);
+
+	// The same output, now paged from DuckDB: every row is reachable.
+	await expect(table).toHaveAttribute('data-rows', '1000');
+	await table.locator('[role="grid"]').evaluate((el) => (el.scrollTop = el.scrollHeight));
+	await expect(table.locator('[role="row"][aria-rowindex="1001"]')).toContainText('999');
+});

@@ -294,6 +294,8 @@ export class NotebookRuntime {
 		await this.flushCheckpoint();
 		this.#client = null;
 		this.#cache = null;
+		// The epoch stays: cells keep their fingerprints until other data is attached.
+		this.#data = { datasetId: null, epoch: this.#data.epoch };
 		this.scheduler.reset();
 		this.#ranWith.clear();
 	}
