@@ -2,7 +2,20 @@
 // runs when, what is reused after a reload, and when cell tables are made durable.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { CellId } from '../../../src/lib/notebook';
-import { NotebookRuntime, readNotebook, RESULTS_CACHE_SETUP, type CellState, type OutputSnapshot, type SnapshotStore } from '../../../src/lib/runtime';
+import { noReferences } from '../../../src/lib/notebook';
+import {
+	CELL_SCHEMA,
+	cellKinds,
+	DEFAULT_KINDS,
+	NotebookRuntime,
+	readNotebook,
+	RESULTS_CACHE_SETUP,
+	type CellKind,
+	type CellState,
+	type OutputSnapshot,
+	type SnapshotStore
+} from '../../../src/lib/runtime';
+import { quoteIdent } from '../../../src/lib/data/sql';
 import { GatedClient } from '../support/gated-client';
 import { WasmTestClient } from '../support/wasm-client';
 
@@ -259,6 +272,43 @@ describe('NotebookRuntime', () => {
 		const tables = (await engine.query(`SELECT table_name FROM duckdb_tables() WHERE schema_name = 'nb' ORDER BY 1`)).rows.flat();
 		expect(tables).toContain('answer');
 		expect(tables).not.toContain('d');
+	});
+});
+
+describe('a cell kind added as one module and one registration', () => {
+	// `rowcount`: its spec is a table name; it writes nb.<name> holding that table's row count.
+	const rowcountKind: CellKind = {
+		kind: 'rowcount',
+		defines: 'table',
+		template: 'events',
+		references: (cell) => ({ ...noReferences(), tables: new Set([cell.source.trim().toLowerCase()]) }),
+		check: (cell) => (/^\w+$/.test(cell.source.trim()) ? null : { message: 'write the name of one table' }),
+		writes: (cell) => (cell.name ? [cell.name] : []),
+		reusable: (cell, shown, { tables, fingerprint }) => shown?.kind === 'table' && tables.get(cell.name!)?.fingerprint === fingerprint,
+		async run(cell, { client, cache, fingerprint, signal }) {
+			if (!cell.name) throw new Error('a rowcount cell needs a name');
+			const sql = cache.materialiseSql(cell.name, `SELECT count(*) AS n FROM ${quoteIdent(cell.source.trim())}`, fingerprint);
+			const preview = await client.query(`${sql}SELECT * FROM ${CELL_SCHEMA}.${quoteIdent(cell.name)}`, { signal });
+			return { kind: 'table', schema: CELL_SCHEMA, table: cell.name, columns: preview.columns, rowCount: 1, preview: preview.rows, cached: false };
+		}
+	};
+	const kinds = cellKinds(...DEFAULT_KINDS.values(), rowcountKind);
+	const text = `# Plug-in\n\n\`\`\`sql name=a\nSELECT * FROM range(4)\n\`\`\`\n\n\`\`\`rowcount name=a_rows\na\n\`\`\`\n\n\`\`\`sql name=doubled\nSELECT n * 2 AS twice FROM a_rows\n\`\`\`\n`;
+
+	it('is read from its fence, placed in the graph, run in order, and read by SQL cells', async () => {
+		const runtime = new NotebookRuntime(readNotebook(text, { kinds }), { kinds, checkpointDelayMs: 60_000 });
+		expect(runtime.cells.map((c) => c.kind)).toEqual(['markdown', 'sql', 'rowcount', 'sql']);
+		await runtime.attach(client, { datasetId: null, epoch: 'e1' });
+		expect(runtime.state(runtime.byName('doubled')!.id).output).toMatchObject({ kind: 'table', preview: [[8]] });
+		// Editing the SQL it reads runs it again, and what reads it.
+		runtime.edit(runtime.byName('a')!.id, 'SELECT * FROM range(5)');
+		await runtime.run(runtime.byName('a')!.id);
+		expect(runtime.state(runtime.byName('doubled')!.id).output).toMatchObject({ preview: [[10]] });
+	});
+
+	it('has its spec checked when a file is read strictly, and is prose to an app without it', () => {
+		expect(() => readNotebook(text.replace('\na\n', '\nnot a table\n'), { kinds })).toThrow(/rowcount cell `a_rows`: write the name of one table/);
+		expect(readNotebook(text).cells.map((c) => c.kind)).toEqual(['markdown', 'sql', 'markdown', 'sql']);
 	});
 });
 
