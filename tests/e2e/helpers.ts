@@ -22,3 +22,15 @@ export async function firstValue(target: Locator, column = 0): Promise<string> {
 	const row = target.locator('[data-testid="result-table"] [role="row"][aria-rowindex="2"]');
 	return (await row.locator('[role="gridcell"]').nth(column).textContent())?.trim() ?? '';
 }
+
+/** Adds a SQL cell at the end of the notebook, names it, types its SQL and runs it (Shift+Enter). */
+export async function addSqlCell(page: Page, name: string, sql: string): Promise<Locator> {
+	await page.getByTestId('add-sql').click();
+	const added = page.locator('[data-testid="cell"]').last();
+	await added.getByLabel('cell name').fill(name);
+	await added.getByLabel('cell name').press('Enter');
+	const named = cell(page, name);
+	await typeInto(named, sql);
+	await named.locator('.cm-content').press('Shift+Enter');
+	return named;
+}

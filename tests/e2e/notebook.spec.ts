@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { cell, firstValue, settled, typeInto } from './helpers';
+import { addSqlCell, cell, firstValue, settled, typeInto } from './helpers';
 
 test.beforeEach(async ({ page }) => {
 	page.on('pageerror', (error) => console.log('pageerror:', error.message));
@@ -95,12 +95,7 @@ test('a cycle shows an error on every cell involved and the rest keeps working',
 test('reload restores the notebook text and shows saved tables without re-running', async ({ page }) => {
 	await page.goto('/');
 	await settled(page);
-	await page.getByTestId('add-sql').click();
-	const added = page.locator('[data-testid="cell"]').last();
-	await added.getByLabel('cell name').fill('my_top_brand');
-	await added.getByLabel('cell name').press('Enter');
-	await typeInto(cell(page, 'my_top_brand'), `SELECT brand, revenue FROM products WHERE brand IS NOT NULL ORDER BY revenue DESC LIMIT 1`);
-	await cell(page, 'my_top_brand').locator('.cm-content').press('Shift+Enter');
+	await addSqlCell(page, 'my_top_brand', `SELECT brand, revenue FROM products WHERE brand IS NOT NULL ORDER BY revenue DESC LIMIT 1`);
 	// The result first, then settled: right after the key press the page may not be busy yet,
 	// and a reload before the deferred checkpoint loses the table (it is re-run, by design).
 	await expect(cell(page, 'my_top_brand').getByTestId('result-table')).toHaveAttribute('data-rows', '1');

@@ -1,15 +1,10 @@
 import { expect, test } from '@playwright/test';
-import { cell, settled, typeInto } from './helpers';
+import { addSqlCell, cell, settled } from './helpers';
 
 test('a 200k-row result scrolls to its last row and sorts in DuckDB', async ({ page }) => {
 	await page.goto('/');
 	await settled(page);
-	await page.getByTestId('add-sql').click();
-	const big = page.locator('[data-testid="cell"]').last();
-	await big.getByLabel('cell name').fill('big_result');
-	await big.getByLabel('cell name').press('Enter');
-	await typeInto(cell(page, 'big_result'), 'SELECT i AS n, i % 7 AS k FROM range(200000) t(i)');
-	await cell(page, 'big_result').locator('.cm-content').press('Shift+Enter');
+	await addSqlCell(page, 'big_result', 'SELECT i AS n, i % 7 AS k FROM range(200000) t(i)');
 	await settled(page);
 	const table = cell(page, 'big_result').getByTestId('result-table');
 	await expect(table).toHaveAttribute('data-rows', '200000');
@@ -29,12 +24,7 @@ test('a 200k-row result scrolls to its last row and sorts in DuckDB', async ({ p
 test('a saved result shown before the engine started pages through its whole table once the engine is up', async ({ page }) => {
 	await page.goto('/');
 	await settled(page);
-	await page.getByTestId('add-sql').click();
-	const added = page.locator('[data-testid="cell"]').last();
-	await added.getByLabel('cell name').fill('many_rows');
-	await added.getByLabel('cell name').press('Enter');
-	await typeInto(cell(page, 'many_rows'), 'SELECT i AS n FROM range(1000) t(i)');
-	await cell(page, 'many_rows').locator('.cm-content').press('Shift+Enter');
+	await addSqlCell(page, 'many_rows', 'SELECT i AS n FROM range(1000) t(i)');
 	await expect(cell(page, 'many_rows').getByTestId('result-table')).toHaveAttribute('data-rows', '1000');
 	await settled(page);
 
