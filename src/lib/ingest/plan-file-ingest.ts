@@ -3,7 +3,7 @@
 import type { DuckDBClient } from '../data/duckdb-client';
 import { errorMessage } from '../data/error-message';
 import { isCsvFile, isParquetFile } from '../datasets/data-file-types';
-import { EVENT_COLUMNS } from './event-schema';
+import { EVENT_COLUMNS } from '../store/event-columns';
 import { checkCsvHead, type ColumnMapping, type CsvLayout, type MappingOffer } from './csv-head';
 import { csvFileSource, parquetFileSource } from './ingest-sources';
 import type { IngestSource } from './ingest-events';
