@@ -4,6 +4,7 @@
 // Not a test, but exits non-zero when a step failed, so its smoke run catches rot.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { errorMessage } from '../../src/lib/data/error-message';
 import { parseBenchArgs } from './bench-args';
 import { formatMarkdown, formatTable } from './format-report';
 import { runBench } from './run-bench';
@@ -19,6 +20,6 @@ try {
 	console.log(`\n${formatTable(report)}\n\n→ ${out}\n→ ${markdown}`);
 	process.exit(report.steps.some((s) => s.error) ? 1 : 0);
 } catch (error) {
-	console.error(error instanceof Error ? error.message : String(error));
+	console.error(errorMessage(error));
 	process.exit(2);
 }

@@ -3,6 +3,7 @@
 // non-zero when the ingest fails or any cell ends in error (like papermill or `quarto render`).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { errorMessage } from '../../src/lib/data/error-message';
 import { NotebookImportError } from './import-notebook';
 import { parseNotebookArgs } from './notebook-args';
 import { formatResultsJson } from './results-json';
@@ -27,6 +28,6 @@ try {
 	process.exit(run.failed.length ? 1 : 0);
 } catch (error) {
 	const prefix = error instanceof IngestError ? 'ingest failed: ' : error instanceof NotebookImportError ? 'notebook import failed: ' : '';
-	console.error(prefix + (error instanceof Error ? error.message : String(error)));
+	console.error(prefix + errorMessage(error));
 	process.exit(2);
 }

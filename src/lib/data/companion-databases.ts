@@ -1,5 +1,6 @@
 // Companion databases: more database files beside a client's own, attached as catalogs. The
 // store needs them because DuckDB-WASM corrupts OPFS files past 4 GiB (store/event-partitions).
+import { opfsName, removeOpfsFiles } from './opfs-files';
 import { quoteIdent } from './sql';
 import type { SqlClient } from './sql-client';
 
@@ -26,6 +27,18 @@ export function companionName(name: string): string {
 /** `opfs://cin-x.duckdb` + `events_1` → `opfs://cin-x.events_1.duckdb` (the same for a disk path). */
 export function companionPath(path: string, name: string): string {
 	return `${path.replace(/\.duckdb$/, '')}.${companionName(name)}.duckdb`;
+}
+
+/** The files of companion `name` of the database at `path`: its database file and its WAL. */
+export function companionFiles(path: string, name: string): { database: string; wal: string } {
+	const database = companionPath(path, name);
+	return { database, wal: `${database}.wal` };
+}
+
+/** Deletes companion files (`opfs://` paths) from OPFS; DuckDB must have let go of them first
+ *  (detached, and their handles dropped). A missing file is fine. */
+export async function removeCompanionFiles(paths: readonly string[]): Promise<void> {
+	await removeOpfsFiles(paths.map(opfsName));
 }
 
 /** CHECKPOINTs every attached database: a bare CHECKPOINT covers only the default one, and

@@ -1,4 +1,9 @@
-// Removing files from the origin-private file system, browser-only.
+// Files in the origin-private file system (OPFS), browser-only.
+
+/** The OPFS root entry name of an `opfs://` path. */
+export function opfsName(path: string): string {
+	return path.replace(/^opfs:\/\//, '');
+}
 
 /** Removes OPFS root entries by name; a missing one is fine. The DuckDB worker lets go of an
  *  access handle a moment after it is closed, so a busy file is retried for about 2 s. */

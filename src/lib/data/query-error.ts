@@ -1,3 +1,5 @@
+import { errorMessage } from './error-message';
+
 /** A query DuckDB rejected; carries the SQL that failed so the UI can show both. */
 export class QueryError extends Error {
 	readonly sql: string;
@@ -18,6 +20,13 @@ export class CancelledError extends Error {
 
 export function isCancelled(error: unknown): boolean {
 	return error instanceof CancelledError || (error instanceof Error && error.name === 'CancelledError');
+}
+
+/** `error` as a caller of the engine sees it: a cancellation or a QueryError stays as it is;
+ *  anything else becomes a QueryError about `sql` (the SQL, or what the call did). */
+export function asQueryError(error: unknown, sql: string): Error {
+	if (error instanceof QueryError || (error instanceof Error && isCancelled(error))) return error;
+	return new QueryError(errorMessage(error), sql, { cause: error });
 }
 
 // DuckDB-WASM prefixes messages with the C++ exception type in a JSON blob on some paths

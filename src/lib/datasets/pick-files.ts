@@ -1,6 +1,7 @@
 // The File System Access pickers, where the browser has them (Chromium). Elsewhere the page
 // falls back to <input type=file> and drag-and-drop. Handles are returned too, so a dataset
 // can re-read its sources later (after the user grants permission again).
+import { isDataFile } from './data-file-types';
 
 interface PickerWindow {
 	showOpenFilePicker?: (options: object) => Promise<FileSystemFileHandle[]>;
@@ -11,8 +12,6 @@ export interface Picked {
 	files: File[];
 	handles: FileSystemFileHandle[];
 }
-
-const DATA_FILE = /\.(csv|tsv|txt)(\.gz)?$|\.parquet$/i;
 
 const picker = (): PickerWindow => (typeof window === 'undefined' ? {} : (window as unknown as PickerWindow));
 
@@ -34,7 +33,7 @@ export async function pickFolder(): Promise<Picked | null> {
 	if (!dir) return null;
 	const handles: FileSystemFileHandle[] = [];
 	for await (const entry of (dir as unknown as { values(): AsyncIterable<FileSystemHandle> }).values()) {
-		if (entry.kind === 'file' && DATA_FILE.test(entry.name)) handles.push(entry as FileSystemFileHandle);
+		if (entry.kind === 'file' && isDataFile(entry.name)) handles.push(entry as FileSystemFileHandle);
 	}
 	handles.sort((a, b) => a.name.localeCompare(b.name));
 	return withFiles(handles);

@@ -1,6 +1,6 @@
 // Files whose headers name the event columns otherwise (`timestamp` for event_time…): the
 // user confirms a mapping; likely matches are pre-selected, never applied unasked.
-import type { EVENT_COLUMNS } from './event-schema';
+import type { EVENT_COLUMNS } from '../store/event-columns';
 
 export type EventColumn = (typeof EVENT_COLUMNS)[number][0];
 

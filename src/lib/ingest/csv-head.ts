@@ -3,7 +3,7 @@
 // inspection, because DuckDB's sniffer guesses wrong on exactly the files that need a clear
 // message (a few malformed rows make it pick another delimiter).
 import { mappingOffer, type ColumnMapping, type EventColumn, type MappingOffer } from './column-mapping';
-import { EVENT_COLUMNS } from './event-schema';
+import { EVENT_COLUMNS } from '../store/event-columns';
 
 export type { ColumnMapping, EventColumn, MappingOffer };
 

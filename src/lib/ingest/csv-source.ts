@@ -3,7 +3,7 @@
 // and malformed rows set aside in DuckDB's reject tables instead of failing the whole file.
 import { quoteIdent, quoteString } from '../data/sql';
 import type { CsvLayout } from './csv-head';
-import { EVENT_COLUMNS } from './event-schema';
+import { EVENT_COLUMNS } from '../store/event-columns';
 
 export function eventsCsvSource(registered: string, layout: CsvLayout): string {
 	const typeOf = new Map<string, string>(EVENT_COLUMNS.map(([name, type]) => [layout.sources[name], type]));

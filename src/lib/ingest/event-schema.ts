@@ -1,19 +1,7 @@
 import { quoteString } from '../data/sql';
+import { EVENT_COLUMNS } from '../store/event-columns';
 
-// The event log schema of the "eCommerce behavior data from multi category store" files.
-// Types are explicit: 19-digit category ids must never pass through a JS number or a guess.
-
-export const EVENT_COLUMNS = [
-	['event_time', 'TIMESTAMP'],
-	['event_type', 'VARCHAR'],
-	['product_id', 'BIGINT'],
-	['category_id', 'BIGINT'],
-	['category_code', 'VARCHAR'],
-	['brand', 'VARCHAR'],
-	['price', 'DOUBLE'],
-	['user_id', 'BIGINT'],
-	['user_session', 'VARCHAR']
-] as const;
+// Reading the event log's CSV files with the store's event columns (store/event-columns).
 
 /** Times in the files look like `2019-10-01 00:00:03 UTC`. */
 export const EVENT_TIME_FORMAT = '%Y-%m-%d %H:%M:%S UTC';

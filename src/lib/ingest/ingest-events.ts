@@ -16,7 +16,7 @@ import {
 } from '../store/event-partitions';
 import { CLEAR_REJECTS_SQL, REJECTS_SUMMARY_SQL } from './csv-source';
 import { DataFileError } from './data-file-error';
-import { EVENT_COLUMNS } from './event-schema';
+import { EVENT_COLUMNS } from '../store/event-columns';
 import { IngestJob, type IngestJobOptions, type StepTiming } from './ingest-job';
 import { STAGING_SETTINGS, withSettings } from './staging-settings';
 

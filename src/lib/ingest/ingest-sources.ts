@@ -1,6 +1,7 @@
 // The sources an ingest can read, each opened on demand: a user's CSV file (read lazily by
 // DuckDB), the bundled sample, and generated demo data. Browser-side (they register Files).
 import type { DuckDBClient } from '../data/duckdb-client';
+import { isGzipFile } from '../datasets/data-file-types';
 import type { CsvLayout } from './csv-head';
 import { eventsCsvSource } from './csv-source';
 import { GENERATED_TABLE, generateDemoEvents, type GenerateProgress } from './generate-demo';
@@ -9,7 +10,7 @@ import type { IngestSource } from './ingest-events';
 import type { ParquetLayout } from './parquet/check-parquet-schema';
 
 // Bytes per row of the original CSV (135) and of its gzip (≈ 20): only to size the passes.
-const rowsHint = (name: string, bytes: number) => Math.ceil(bytes / (/\.gz$/i.test(name) ? 20 : 135));
+const rowsHint = (name: string, bytes: number) => Math.ceil(bytes / (isGzipFile(name) ? 20 : 135));
 
 /** A CSV the user chose; registered as a lazy file reader, never copied into memory. */
 export function csvFileSource(client: DuckDBClient, file: File, layout: CsvLayout): IngestSource {

@@ -1,6 +1,8 @@
 // A CSV that is not an event log (a lookup table of stores, say) becomes a table of the open
 // dataset, named after the file, to join in SQL cells. Read lazily by DuckDB, never copied.
 import type { DuckDBClient } from '../data/duckdb-client';
+import { errorMessage } from '../data/error-message';
+import { csvFileStem, isCsvFile } from '../datasets/data-file-types';
 import { quoteIdent, quoteString } from '../data/sql';
 import { STORE_TABLES } from '../store/store-tables';
 import { DataFileError } from './data-file-error';
@@ -13,18 +15,16 @@ export interface OpenedFile {
 // The store's own tables: a lookup table must never overwrite them.
 const RESERVED: readonly string[] = [...STORE_TABLES, 'events_rejected', 'events_staging', 'event_partitions', 'ingest_files', 'ingest_steps', 'store_report'];
 
-const CSV = /\.(csv|tsv|txt)(\.gz)?$/i;
-
 /** A table name from a file name: `2019-Oct.csv.gz` → `t_2019_oct`. */
 export function tableNameFor(fileName: string): string {
-	const stem = fileName.replace(/\.(csv|tsv|txt)(\.gz)?$/i, '').toLowerCase();
+	const stem = csvFileStem(fileName).toLowerCase();
 	const name = stem.replace(/[^a-z0-9_]+/g, '_').replace(/^_+|_+$/g, '') || 'data';
 	return /^[a-z_]/.test(name) ? name : `t_${name}`;
 }
 
 /** `file` has passed planFileIngest's checks (not empty, a CSV, none of the event columns). */
 export async function openDataFile(client: DuckDBClient, file: File): Promise<OpenedFile> {
-	if (!CSV.test(file.name)) {
+	if (!isCsvFile(file.name)) {
 		throw new DataFileError(`${file.name} is not a CSV file (expected .csv, .tsv or .csv.gz).`);
 	}
 	const registered = `upload/${file.name}`;
@@ -38,8 +38,7 @@ export async function openDataFile(client: DuckDBClient, file: File): Promise<Op
 		return { table, rows: await countRows(client, table) };
 	} catch (error) {
 		if (error instanceof DataFileError) throw error;
-		const message = error instanceof Error ? error.message : String(error);
-		throw new DataFileError(`${file.name} could not be read as CSV: ${message}`);
+		throw new DataFileError(`${file.name} could not be read as CSV: ${errorMessage(error)}`);
 	} finally {
 		await client.dropFile(registered).catch(() => {});
 	}

@@ -1,7 +1,9 @@
 // Before any work, every file the user chose is checked: a clear error (with a column mapping
 // to confirm, where the names differ) stops the ingest with nothing touched.
 import type { DuckDBClient } from '../data/duckdb-client';
-import { EVENT_COLUMNS } from './event-schema';
+import { errorMessage } from '../data/error-message';
+import { isCsvFile, isParquetFile } from '../datasets/data-file-types';
+import { EVENT_COLUMNS } from '../store/event-columns';
 import { checkCsvHead, type ColumnMapping, type CsvLayout, type MappingOffer } from './csv-head';
 import { csvFileSource, parquetFileSource } from './ingest-sources';
 import type { IngestSource } from './ingest-events';
@@ -13,22 +15,19 @@ export type FileIngestPlan =
 	| { kind: 'table'; file: File }
 	| { kind: 'error'; error: string; fileName: string; offer?: MappingOffer };
 
-const CSV = /\.(csv|tsv|txt)(\.gz)?$/i;
-const PARQUET = /\.parquet$/i;
-
 export async function planFileIngest(files: readonly File[], mapping: ColumnMapping = {}): Promise<FileIngestPlan> {
 	const planned: ((client: DuckDBClient) => IngestSource)[] = [];
 	const notes: string[] = [];
 	for (const file of files) {
 		const fail = (error: string, offer?: MappingOffer): FileIngestPlan => ({ kind: 'error', error, fileName: file.name, offer });
 		if (file.size === 0) return fail(`${file.name} is empty (0 bytes). Choose the exported data file itself, not a placeholder.`);
-		if (PARQUET.test(file.name)) {
+		if (isParquetFile(file.name)) {
 			const { parquetSchema, checkParquetSchema } = await import('./parquet');
 			let schema;
 			try {
 				schema = await parquetSchema(file);
 			} catch (error) {
-				return fail(`${file.name} is not a readable Parquet file (${error instanceof Error ? error.message : String(error)}). Export the event log again, as Parquet or CSV.`);
+				return fail(`${file.name} is not a readable Parquet file (${errorMessage(error)}). Export the event log again, as Parquet or CSV.`);
 			}
 			const check = checkParquetSchema(file.name, schema, mapping);
 			if (!check.ok) return fail(check.error, check.offer);
@@ -36,14 +35,14 @@ export async function planFileIngest(files: readonly File[], mapping: ColumnMapp
 			planned.push((client) => parquetFileSource(client, file, check.layout, schema.rows));
 			continue;
 		}
-		if (!CSV.test(file.name)) {
+		if (!isCsvFile(file.name)) {
 			return fail(`${file.name} is not a data file this app reads: choose the event log as .csv, .csv.gz or .parquet.`);
 		}
 		let head: string;
 		try {
 			head = await readHead(file, file.name);
 		} catch (error) {
-			return fail(`${file.name} could not be read: ${error instanceof Error ? error.message : String(error)}.`);
+			return fail(`${file.name} could not be read: ${errorMessage(error)}.`);
 		}
 		const check = checkCsvHead(file.name, head, mapping);
 		if (!check.ok) {

@@ -1,5 +1,5 @@
 import { qualified, quoteIdent } from '../data/sql';
-import { EVENT_COLUMNS } from '../ingest/event-schema';
+import { EVENT_COLUMNS } from './event-columns';
 import { EVENT_KIND_ENUM } from './events-layout';
 import { invalidReasonSql, rejectInvalidRowsSql } from './invalid-rows';
 import { partitionsFor, passCount } from './partitions-for';

@@ -27,6 +27,7 @@ export {
 	ROWS_PER_PARTITION,
 	STAGING_DATABASE
 } from './event-partitions';
+export { EVENT_COLUMNS } from './event-columns';
 export { eventMonthsSql } from './event-months';
 export { EVENTS_LAYOUT } from './events-layout';
 export type { FactColumn } from './fact-table';

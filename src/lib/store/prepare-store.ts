@@ -1,5 +1,5 @@
 import { qualified, quoteIdent, quoteString } from '../data/sql';
-import { EVENT_COLUMNS } from '../ingest/event-schema';
+import { EVENT_COLUMNS } from './event-columns';
 import { eventPartitionsTableSql, eventsViewSql } from './event-partitions';
 import { eventsColumnsDdl, eventsLayoutText } from './events-layout';
 import { DEFAULT_SCHEMA, EVENT_KIND_TYPE, EVENT_KINDS, storeTable } from './store-tables';

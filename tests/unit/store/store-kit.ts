@@ -1,7 +1,7 @@
 // Shared by the store tests: a hand-built event log small enough to check by hand, and helpers
 // to run store steps and read rows as plain objects.
 import { quoteString } from '../../../src/lib/data/sql';
-import { EVENT_COLUMNS } from '../../../src/lib/ingest/event-schema';
+import { EVENT_COLUMNS } from '../../../src/lib/store/event-columns';
 import type { StoreStep } from '../../../src/lib/store';
 import type { Value } from '../../../src/lib/data/value';
 import type { WasmTestClient } from '../support/wasm-client';

@@ -20,7 +20,7 @@
 //   often empty, a column with no values at all.
 import { quoteIdent } from '../../data/sql';
 import { mappingOffer, type ColumnMapping, type EventColumn, type MappingOffer } from '../column-mapping';
-import { EVENT_COLUMNS } from '../event-schema';
+import { EVENT_COLUMNS } from '../../store/event-columns';
 import type { ParquetColumn, ParquetSchema } from './parquet-schema';
 
 export type { ColumnMapping, EventColumn, MappingOffer };

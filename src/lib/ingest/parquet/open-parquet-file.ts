@@ -1,6 +1,7 @@
 // Opening a Blob as Parquet: the reader handle plus the footer facts every caller needs, with the
 // reader's terse errors turned into messages the user can act on.
 import type { ParquetFile } from 'parquet-wasm/esm';
+import { errorMessage } from '../../data/error-message';
 import { DataFileError } from '../data-file-error';
 import { loadParquetWasm, type ParquetWasm } from './load-parquet-wasm';
 import type { WasmTrapWatch } from './watch-wasm-traps';
@@ -70,7 +71,7 @@ export function parquetFileName(file: Blob): string {
 }
 
 export function errorText(error: unknown): string {
-	const text = (error instanceof Error ? error.message : String(error)).trim() || 'unknown error';
+	const text = errorMessage(error).trim() || 'unknown error';
 	// A trap ("unreachable") is a panic inside parquet-wasm: say so rather than show the opcode.
 	return error instanceof WebAssembly.RuntimeError ? `the Parquet decoder failed: ${text}` : text;
 }

@@ -2,7 +2,7 @@
 // DuckDB-WASM mapped them) into the event columns with their event-schema types: the Parquet
 // counterpart of eventsCsvSource, for ingestEvents' OpenedSource.relation.
 import { quoteIdent } from '../../data/sql';
-import { EVENT_COLUMNS } from '../event-schema';
+import { EVENT_COLUMNS } from '../../store/event-columns';
 import type { ParquetLayout } from './check-parquet-schema';
 
 /** `table`: the (quoted, possibly schema-qualified) table holding the inserted batches. */
