@@ -1,5 +1,7 @@
 // The notebook text is saved on every edit, synchronously, so a crash or a closed tab loses
 // nothing. localStorage is small (~5 MB) but a notebook is text of a few KB to a few hundred KB.
+import { errorMessage } from '../data/error-message';
+
 const KEY = 'cin:notebook:v1';
 /** Where an autosave the app could not read is kept aside, so what the user wrote is never lost. */
 export const UNREADABLE_KEY = 'cin:notebook:unreadable';
@@ -18,6 +20,6 @@ export function saveNotebook(text: string): string | null {
 		localStorage.setItem(KEY, text);
 		return null;
 	} catch (error) {
-		return `Autosave failed (${error instanceof Error ? error.message : String(error)}). Export the notebook to keep your changes.`;
+		return `Autosave failed (${errorMessage(error)}). Export the notebook to keep your changes.`;
 	}
 }

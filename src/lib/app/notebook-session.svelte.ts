@@ -12,6 +12,7 @@ import { loadSavedNotebook, saveNotebook, UNREADABLE_KEY } from './autosave';
 import { listTables, type CatalogTable } from './catalog';
 import { DatasetWorkspace } from './dataset-workspace.svelte';
 import { describeWorkspaceEvent } from './workspace-messages';
+import { engineStatusMessage } from '../data/engine-messages';
 import { errorMessage } from '../data/error-message';
 import { STARTER_NOTEBOOK } from './starter-notebook';
 
@@ -46,7 +47,7 @@ export class NotebookSession {
 
 	constructor() {
 		this.data = new DatasetWorkspace({
-			onEngineStatus: (status) => (this.engine = status),
+			onEngineStatus: (status) => (this.engine = { ...status, message: engineStatusMessage(status) }),
 			attach: (client, epoch) => this.#attach(client, epoch),
 			detach: () => this.#detach(),
 			report: (event) => (this.notice = describeWorkspaceEvent(event)),

@@ -9,7 +9,6 @@ import { tableToIPC, type RecordBatch } from 'apache-arrow';
 import { appendRows, columnsOf } from './arrow-convert';
 import { attachCompanion } from './attach-companion';
 import { companionFiles, companionName, removeCompanionFiles, type CompanionDatabases } from './companion-databases';
-import { engineStatusMessage } from './engine-messages';
 import type { EngineStatus, RestartReason } from './engine-status';
 import { asQueryError, CancelledError } from './query-error';
 import { quoteIdent, quoteString } from './sql';
@@ -47,10 +46,7 @@ export class DuckDBClient implements SqlClient, CompanionDatabases {
 
 	static async open(options: ClientOptions): Promise<DuckDBClient> {
 		const release = options.path.startsWith('opfs://') ? await holdWorkspaceLock(`cin:${options.path}`) : () => {};
-		// For now the page shows `status.message`, and the workspace passes statuses on as they
-		// come: until it words them with engineStatusMessage itself, they are worded here.
-		const onStatus = options.onStatus;
-		const client = new DuckDBClient({ ...options, onStatus: onStatus && ((s) => onStatus({ ...s, message: engineStatusMessage(s) })) });
+		const client = new DuckDBClient(options);
 		client.#releaseLock = release;
 		try {
 			await client.#engine;

@@ -29,4 +29,13 @@ export function csvFileStem(name: string): string {
 }
 
 /** The `accept` list of the page's file input (a hint to the browser's dialog, not a check). */
-export const DATA_FILE_ACCEPT = '.csv,.tsv,.gz,.parquet';
+export const DATA_FILE_ACCEPT = '.csv,.tsv,.txt,.gz,.parquet';
+
+const NOTEBOOK = /\.(md|markdown)$/i;
+
+/** A notebook file (Markdown), which the page imports instead of ingesting. */
+export function isNotebookFile(name: string): boolean {
+	return NOTEBOOK.test(name);
+}
+
+export const NOTEBOOK_FILE_ACCEPT = '.md,.markdown,text/markdown';

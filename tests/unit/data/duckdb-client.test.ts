@@ -1,4 +1,5 @@
 // The client's queue and error rules, over a fake engine (the real one needs a browser worker).
+import { engineStatusMessage } from '../../../src/lib/data/engine-messages';
 import { tableFromArrays } from 'apache-arrow';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { EngineCrashedError } from '../../../src/lib/data/engine-crashed-error';
@@ -166,15 +167,19 @@ describe('DuckDBClient', () => {
 		expect((error as Error).message).toBe('cancelled (the engine was restarted to stop the query)');
 		await vi.waitFor(() => expect(started).toHaveLength(2));
 		await client.query('SELECT 1');
-		expect(statuses.find((s) => s.phase === 'restarting')).toMatchObject({ restartReason: 'cancel-timeout', message: 'stopping a query that did not respond to cancel' });
+		const restarting = statuses.find((s) => s.phase === 'restarting')!;
+		expect(restarting).toMatchObject({ restartReason: 'cancel-timeout' });
+		expect(engineStatusMessage(restarting)).toBe('stopping a query that did not respond to cancel');
 	});
 
-	it('reports facts, worded for the page that reads `message`', async () => {
+	it('reports facts and leaves the wording to the page', async () => {
 		nextEngine = () => fakeEngine({ persistent: false });
 		const statuses: EngineStatus[] = [];
 		await DuckDBClient.open({ path: ':memory:', onStatus: (s) => statuses.push(s) });
 		expect(statuses.map((s) => s.phase)).toEqual(['loading', 'ready']);
-		expect(statuses[1].message).toMatch(/no OPFS/);
+		expect(statuses[1].persistent).toBe(false);
+		expect(statuses[1].message).toBeUndefined();
+		expect(engineStatusMessage(statuses[1])).toMatch(/no OPFS/);
 		expect(statuses[1].timings).toEqual({ wasmMs: 1, openMs: 1, setupMs: 1 });
 	});
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvFileStem, isCsvFile, isDataFile, isGzipFile, isParquetFile } from '../../../src/lib/datasets/data-file-types';
+import { csvFileStem, isCsvFile, isDataFile, isGzipFile, isParquetFile, isNotebookFile } from '../../../src/lib/datasets/data-file-types';
 
 describe('data file types', () => {
 	it('reads CSV, TSV and TXT, plain or gzipped, and Parquet, in any letter case', () => {
@@ -33,5 +33,10 @@ describe('data file types', () => {
 		expect(csvFileStem('stores.TSV')).toBe('stores');
 		expect(csvFileStem('events.parquet')).toBe('events.parquet');
 		expect(csvFileStem('a.csv.csv')).toBe('a.csv');
+	});
+
+	it('tells a notebook (Markdown) from data', () => {
+		for (const name of ['notebook.md', 'Report.MARKDOWN']) expect(isNotebookFile(name)).toBe(true);
+		for (const name of ['notebook.md.csv', 'a.mdx', 'README', 'a.csv']) expect(isNotebookFile(name)).toBe(false);
 	});
 });
