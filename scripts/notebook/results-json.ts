@@ -1,4 +1,4 @@
-// The JSON a headless run writes (issue 5, "Headless runs"). Values arrive from the page already
+// The JSON a headless run writes (README, "Headless runs"). Values arrive from the page already
 // converted (src/lib/data/arrow-convert.ts: numbers where the double is exact, strings for
 // 64-bit ids and big decimals) but still as JS values: Dates and non-finite doubles have no
 // faithful JSON form, so they become strings here, once.

@@ -2,7 +2,7 @@ import { rfmSegmentSql } from './rfm-segments';
 
 /**
  * One row per buyer (a user with at least one purchase row): last purchase time, recency_days,
- * frequency, monetary, the R, F and M quintile scores and the segment, as issue 5 defines them.
+ * frequency, monetary, the R, F and M quintile scores and the segment, as the RFM section's text defines them.
  * Reads `users`; the reference time needs the last event time, which no fact table keeps to the
  * second (hourly keeps the hour), so it is one max() over `events` restricted to the last hour:
  * events are stored in time order, and the scan skips the row groups before it.

@@ -7,7 +7,7 @@ export interface RfmSegment {
 	f: readonly [number, number];
 }
 
-/** The standard (R, F) map of issue 5, in display order (best first); it covers the 5 × 5 grid once. */
+/** The standard (R, F) segment map, in display order (best first); it covers the 5 × 5 grid once. */
 export const RFM_SEGMENTS: readonly RfmSegment[] = [
 	{ name: 'Champions', r: [5, 5], f: [4, 5] },
 	{ name: 'Loyal customers', r: [3, 4], f: [4, 5] },
