@@ -22,6 +22,12 @@ export default defineConfig({
 		trace: 'off',
 		screenshot: 'only-on-failure'
 	},
+	// 'profile' ingests the bundled sample once into a Chromium profile on disk; the tests then
+	// start from copies of it (tests/e2e/fixtures.ts) instead of each ingesting it again.
+	projects: [
+		{ name: 'profile', testMatch: /profile\.setup\.ts$/ },
+		{ name: 'e2e', testMatch: /\.spec\.ts$/, dependencies: ['profile'] }
+	],
 	webServer: {
 		command: `node scripts/serve.js --port ${PORT}`,
 		url: `http://127.0.0.1:${PORT}/`,

@@ -1,9 +1,10 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { readEventsCsv } from '../../src/lib/ingest/event-schema';
+import { expect, test } from './fixtures';
 import { settled } from './helpers';
 
 const SAMPLE = ['2019-Oct.csv.gz', '2019-Nov.csv.gz'].map((f) => path.resolve('sample-data', f));

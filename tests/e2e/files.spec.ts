@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { settled } from './helpers';
 
 test('a CSV opened through the fallback file input becomes a table', async ({ page }) => {

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { generatorStatements, scaleForRows } from '../../src/lib/generator';
 import { fingerprintSql } from '../../src/lib/generator/fingerprint';

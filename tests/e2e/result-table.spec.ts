@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { addSqlCell, cell, settled } from './helpers';
 
 test('a 200k-row result scrolls to its last row and sorts in DuckDB', async ({ page }) => {

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { settled } from './helpers';
 
 test('a second tab on the same workspace says so instead of failing', async ({ context }) => {
