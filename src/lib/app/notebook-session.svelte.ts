@@ -53,7 +53,8 @@ export class NotebookSession {
 			report: (event) => (this.notice = describeWorkspaceEvent(event)),
 			onLocked: () => (this.readOnly = true)
 		});
-		this.runtime = new NotebookRuntime(this.#initialDocument(), {
+		const initial = this.#initialDocument();
+		this.runtime = new NotebookRuntime(initial.doc, {
 			snapshots: { load: loadOutputSnapshot, save: saveOutputSnapshot },
 			listener: {
 				cellState: (id, state) => this.#toPage.set(id, state),
@@ -63,7 +64,8 @@ export class NotebookSession {
 				warn: (message, error) => console.warn(message, error)
 			}
 		});
-		this.#mirror(this.runtime.doc, this.runtime.edited, false);
+		// The starter notebook is saved at once, so a reload shows the same cells (and their snapshot).
+		this.#mirror(this.runtime.doc, this.runtime.edited, initial.starter);
 	}
 
 	/** A cell's state as the page shows it (one task behind the runtime, see `whenShown`). */
@@ -236,11 +238,11 @@ export class NotebookSession {
 	}
 
 	/** The autosaved notebook, else the starter; an unreadable autosave is kept aside, never lost. */
-	#initialDocument(): NotebookDocument {
+	#initialDocument(): { doc: NotebookDocument; starter: boolean } {
 		const saved = loadSavedNotebook();
 		if (saved !== null) {
 			const parsed = readNotebookSafe(saved, { mode: 'lenient' });
-			if (parsed.ok) return parsed.doc;
+			if (parsed.ok) return { doc: parsed.doc, starter: false };
 			localStorage.setItem(UNREADABLE_KEY, saved);
 			this.notice = {
 				kind: 'error',
@@ -249,12 +251,8 @@ export class NotebookSession {
 		}
 		const starter = readNotebookSafe(STARTER_NOTEBOOK);
 		if (!starter.ok) throw starter.error;
-		this.#saveLater = true;
-		return starter.doc;
+		return { doc: starter.doc, starter: true };
 	}
-
-	/** The starter notebook is saved once the runtime holds it. */
-	#saveLater = false;
 
 	#mirror(doc: NotebookDocument, edited: ReadonlySet<CellId>, save = true) {
 		const cellsChanged = doc.cells !== this.cells;
@@ -267,8 +265,7 @@ export class NotebookSession {
 		const ids = new Set(doc.cells.map((c) => c.id));
 		this.#toPage.flush();
 		for (const id of [...this.states.keys()]) if (!ids.has(id)) this.states.delete(id);
-		if (save || this.#saveLater) this.#save(doc);
-		this.#saveLater = false;
+		if (save) this.#save(doc);
 	}
 
 	#save(doc: NotebookDocument) {
