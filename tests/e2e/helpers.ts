@@ -34,3 +34,17 @@ export async function addSqlCell(page: Page, name: string, sql: string): Promise
 	await named.locator('.cm-content').press('Shift+Enter');
 	return named;
 }
+
+/**
+ * Holds back the engine's wasm until `release()` is called: whatever a page shows meanwhile
+ * cannot have come from DuckDB. (Routing also bypasses Chrome's HTTP cache.)
+ */
+export async function holdEngine(page: Page): Promise<() => void> {
+	let release!: () => void;
+	const held = new Promise<void>((resolve) => (release = resolve));
+	await page.context().route('**/*.wasm', async (route) => {
+		await held;
+		await route.continue();
+	});
+	return release;
+}

@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { addSqlCell, cell, firstValue, settled, typeInto } from './helpers';
+import { addSqlCell, cell, firstValue, holdEngine, settled, typeInto } from './helpers';
 
 test.beforeEach(async ({ page }) => {
 	page.on('pageerror', (error) => console.log('pageerror:', error.message));
@@ -160,13 +160,7 @@ test('a reload shows the saved results before the engine has started, and runs n
 		page.locator('[data-testid="cell"]:not([data-cell-kind="markdown"]) [data-testid="cell-status"]').evaluateAll((els) => els.map((e) => e.textContent?.trim()));
 	const count = (await statuses()).length;
 
-	// Hold back the engine's wasm: whatever shows meanwhile cannot have come from DuckDB.
-	let release!: () => void;
-	const held = new Promise<void>((resolve) => (release = resolve));
-	await page.context().route('**/*.wasm', async (route) => {
-		await held;
-		await route.continue();
-	});
+	const release = await holdEngine(page);
 	await page.reload();
 	await expect(page.getByTestId('engine-status')).toHaveAttribute('data-phase', 'loading');
 	await expect(cell(page, 'overview_kpis')).toContainText('from the saved result');

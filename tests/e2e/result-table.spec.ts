@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { addSqlCell, cell, settled } from './helpers';
+import { addSqlCell, cell, holdEngine, settled } from './helpers';
 
 test('a 200k-row result scrolls to its last row and sorts in DuckDB', async ({ page }) => {
 	await page.goto('/');
@@ -29,12 +29,7 @@ test('a saved result shown before the engine started pages through its whole tab
 	await settled(page);
 
 	// Hold back the engine: the table first shows what the last session kept, its preview.
-	let release!: () => void;
-	const held = new Promise<void>((resolve) => (release = resolve));
-	await page.context().route('**/*.wasm', async (route) => {
-		await held;
-		await route.continue();
-	});
+	const release = await holdEngine(page);
 	await page.reload();
 	const table = cell(page, 'many_rows').getByTestId('result-table');
 	await expect(cell(page, 'many_rows')).toContainText('from the saved result');
