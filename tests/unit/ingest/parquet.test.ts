@@ -22,6 +22,7 @@ import {
 	type ParquetSchema
 } from '../../../src/lib/ingest/parquet';
 import { openWasmDuckDB, type WasmConnection } from '../support/wasm-duckdb';
+import { EVENT_COLUMNS } from '../../../src/lib/store/event-columns';
 
 const arrowOfDuckDB: typeof import('apache-arrow') = createRequire(import.meta.url)('apache-arrow');
 const dir = mkdtempSync(path.join(tmpdir(), 'cin-parquet-'));
@@ -41,17 +42,8 @@ const EVENTS_SQL = `SELECT TIMESTAMP '2019-10-01 00:00:00' + to_seconds(i) AS ev
 	md5(i::VARCHAR) AS user_session
 FROM range(${ROWS}) t(i)`;
 
-const EVENT_TYPES = [
-	['event_time', 'TIMESTAMP'],
-	['event_type', 'VARCHAR'],
-	['product_id', 'BIGINT'],
-	['category_id', 'BIGINT'],
-	['category_code', 'VARCHAR'],
-	['brand', 'VARCHAR'],
-	['price', 'DOUBLE'],
-	['user_id', 'BIGINT'],
-	['user_session', 'VARCHAR']
-];
+// Every ingest source must deliver the store's event columns with exactly these types.
+const EVENT_TYPES = EVENT_COLUMNS.map(([name, type]) => [name, type]);
 
 let native: DuckDBConnection;
 let closeNative: () => void;

@@ -1,8 +1,8 @@
-import { DEFAULT_KINDS } from '../support/notebook-kinds';
 import { describe, expect, it } from 'vitest';
 import { createNotebook, parseNotebook, serializeNotebook, withCells } from '../../../src/lib/notebook/document';
 import type { CellData } from '../../../src/lib/notebook/cell';
 import { cellOf } from './helpers';
+import { DEFAULT_KINDS } from '../support/notebook-kinds';
 
 const FRONT = '---\nnotebook: customer-intelligence-notebook\nversion: 1\ntitle: Edits\n---\n';
 const bare = (cells: CellData[]) => cells.map(({ kind, name, source, attrs }) => ({ kind, name, source, attrs }));

@@ -1,7 +1,7 @@
-import { DEFAULT_KINDS } from '../support/notebook-kinds';
 import { describe, expect, it } from 'vitest';
 import { STARTER_NOTEBOOK } from '../../../src/lib/app/starter-notebook';
 import { parseNotebook, serializeNotebook } from '../../../src/lib/notebook/document';
+import { DEFAULT_KINDS } from '../support/notebook-kinds';
 
 const FRONT = '---\nnotebook: customer-intelligence-notebook\nversion: 1\ntitle: Starter notebook\n---\n';
 

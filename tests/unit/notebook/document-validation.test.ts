@@ -1,6 +1,6 @@
-import { DEFAULT_KINDS } from '../support/notebook-kinds';
 import { describe, expect, it } from 'vitest';
 import { NotebookFormatError, parseNotebook, parseNotebookSafe, serializeNotebook } from '../../../src/lib/notebook/document';
+import { DEFAULT_KINDS } from '../support/notebook-kinds';
 
 const FRONT = '---\nnotebook: customer-intelligence-notebook\nversion: 1\n---\n';
 

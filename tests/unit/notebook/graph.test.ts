@@ -1,8 +1,8 @@
-import { DEFAULT_KINDS } from '../support/notebook-kinds';
 import { describe, expect, it } from 'vitest';
 import { buildGraph, descendants } from '../../../src/lib/notebook/graph';
 import type { CellData, CellId } from '../../../src/lib/notebook/cell';
 import { cellOf, sql } from './helpers';
+import { DEFAULT_KINDS } from '../support/notebook-kinds';
 
 const namesOf = (cells: CellData[], ids: Iterable<CellId>) => [...ids].map((id) => cells.find((c) => c.id === id)!.name);
 

@@ -1,7 +1,7 @@
-import { DEFAULT_KINDS } from '../support/notebook-kinds';
 import { Scheduler } from '../../../src/lib/notebook/scheduler';
 import type { CellData } from '../../../src/lib/notebook/cell';
 import { deferred } from './helpers';
+import { DEFAULT_KINDS } from '../support/notebook-kinds';
 
 export interface Call {
 	name: string | null;

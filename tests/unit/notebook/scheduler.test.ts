@@ -1,9 +1,9 @@
-import { DEFAULT_KINDS } from '../support/notebook-kinds';
 import { describe, expect, it } from 'vitest';
 import { Scheduler } from '../../../src/lib/notebook/scheduler';
 import type { CellRuntimeState } from '../../../src/lib/notebook/cell';
 import { cellOf, deferred, sql } from './helpers';
 import { controlled, immediate, statusOf } from './scheduler-harness';
+import { DEFAULT_KINDS } from '../support/notebook-kinds';
 
 describe('Scheduler', () => {
 	it('reruns the edited cell and its descendants in topological order with document-order ties', async () => {

@@ -1,8 +1,8 @@
-import { DEFAULT_KINDS } from '../support/notebook-kinds';
 import { describe, expect, it } from 'vitest';
 import { buildGraph } from '../../../src/lib/notebook';
 import { fingerprints, memoFingerprints } from '../../../src/lib/runtime/fingerprint';
 import { sql } from '../notebook/helpers';
+import { DEFAULT_KINDS } from '../support/notebook-kinds';
 
 describe('fingerprints', () => {
 	it('change for a cell and its descendants when an upstream cell changes, and for no other cell', () => {

@@ -1,10 +1,10 @@
-import { DEFAULT_KINDS } from '../support/notebook-kinds';
 import { describe, expect, it } from 'vitest';
 import { buildGraph, type CellData } from '../../../src/lib/notebook';
 import type { CellOutput } from '../../../src/lib/runtime/cell-output';
 import { fingerprints } from '../../../src/lib/runtime/fingerprint';
 import { isOutputSnapshot, matchSnapshot, takeSnapshot } from '../../../src/lib/runtime/output-snapshot';
 import { cellOf, sql } from '../notebook/helpers';
+import { DEFAULT_KINDS } from '../support/notebook-kinds';
 
 const table = (name: string, preview: unknown[][]): CellOutput => ({
 	kind: 'table',

@@ -1,4 +1,3 @@
-import { DEFAULT_KINDS } from '../support/notebook-kinds';
 import { describe, expect, it } from 'vitest';
 import { buildGraph, type CellData, type CellId } from '../../../src/lib/notebook';
 import type { CellOutput } from '../../../src/lib/runtime/cell-output';
@@ -7,6 +6,7 @@ import { reusableCells, type ShownOutput } from '../../../src/lib/runtime/reusab
 import type { SavedTable } from '../../../src/lib/runtime/results-cache';
 import type { SqlClient } from '../../../src/lib/data/sql-client';
 import { cellOf, sql } from '../notebook/helpers';
+import { DEFAULT_KINDS } from '../support/notebook-kinds';
 
 const table = (name: string): CellOutput => ({ kind: 'table', schema: 'nb', table: name, columns: [], rowCount: 1, preview: [], cached: true });
 const chart: CellOutput = { kind: 'chart', spec: { data: 'a', marks: [] } as never, columns: [], rows: [], truncated: false };
