@@ -51,7 +51,8 @@ export function parseFrontMatter(text: string, lines: TextLine[]): { frontMatter
 	}
 	const version = values.get('version');
 	if (notebook !== undefined && version === undefined) throw new NotebookFormatError(1, 'the front matter has no `version`; add `version: 1`');
-	if (version !== undefined && (!SUPPORTED_VERSIONS.includes(Number(version.value)) || !/^\d+$/.test(version.value))) {
+	// Another tool's `version` (no notebook key) is its own business; the app writes its own.
+	if (notebook !== undefined && version !== undefined && (!SUPPORTED_VERSIONS.includes(Number(version.value)) || !/^\d+$/.test(version.value))) {
 		throw new NotebookFormatError(
 			version.line,
 			`notebook version ${version.value} is not supported: this app reads version ${SUPPORTED_VERSIONS.join(', ')} only; open the file with a newer version of the app`

@@ -9,7 +9,7 @@ import { isBlank, isClosingFence, openingFence, splitLines, type TextLine } from
 
 /** A fence that opens a cell: ≥3 backticks at the start of a line, then one of the kinds' names. */
 function cellFence(kinds: CellSyntaxes): RegExp {
-	const names = [...kinds.keys()].filter((k) => k !== PROSE_KIND && /^[a-z][a-z0-9_-]*$/.test(k));
+	const names = [...kinds.keys()].filter((k) => k !== PROSE_KIND);
 	return new RegExp(`^(\`{3,})[ \\t]*(${names.join('|')})(?=\\s|$)([^\`]*)$`);
 }
 /** A line `<!-- cell -->` (optionally with attributes) starts a new markdown cell. */

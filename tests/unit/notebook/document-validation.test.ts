@@ -210,6 +210,11 @@ describe('plain Markdown notebooks (no front matter, as Observable Framework and
 		expect(text.startsWith('---\nnotebook: customer-intelligence-notebook\nversion: 1\ntitle: Sales\n---\n\n# Daily sales')).toBe(true);
 	});
 
+	it("ignore another tool's version key and write their own", () => {
+		const doc = parseNotebook(`---\ntitle: Sales\nversion: 7\n---\n\n${plain}`, { kinds: DEFAULT_KINDS });
+		expect(serializeNotebook(doc).startsWith('---\nnotebook: customer-intelligence-notebook\nversion: 1\ntitle: Sales\n---\n')).toBe(true);
+	});
+
 	it('treat a fence of an unknown kind as prose code', () => {
 		const doc = parseNotebook('```python\nprint(1)\n```\n\n```sql name=a\nSELECT 1\n```\n', { kinds: DEFAULT_KINDS });
 		expect(doc.cells.map((c) => c.kind)).toEqual(['markdown', 'sql']);

@@ -9,7 +9,11 @@ import { sqlKind } from './sql-kind';
 
 export type CellKinds = ReadonlyMap<string, CellKind> & CellSyntaxes;
 
+/** A name is a fence's info word: lower-case letters, digits, `_` and `-`, starting with a letter. */
+const KIND_NAME = /^[a-z][a-z0-9_-]*$/;
+
 export function cellKinds(...kinds: CellKind[]): CellKinds {
+	for (const { kind } of kinds) if (!KIND_NAME.test(kind)) throw new Error(`invalid cell kind name \`${kind}\`: use lower-case letters, digits, _ and -`);
 	return new Map(kinds.map((k) => [k.kind, k]));
 }
 
