@@ -15,6 +15,7 @@ import { purchasePairsSteps } from './purchase-pairs-table';
 import { sessionsSteps } from './sessions-table';
 import type { StoreStep } from './store-step';
 import { DEFAULT_SCHEMA, storeTable } from './store-tables';
+import { userDaysSteps } from './user-days-table';
 import { userWeeksSteps } from './user-weeks-table';
 import { usersSteps } from './users-table';
 
@@ -59,6 +60,7 @@ export function buildStorePlan(options: StorePlanOptions): StoreStep[] {
 		...sessionsSteps(ctx),
 		...usersSteps(ctx),
 		...userWeeksSteps(ctx),
+		...userDaysSteps(ctx),
 		...dailySteps(ctx),
 		...hourlySteps(ctx),
 		...productsSteps(ctx),

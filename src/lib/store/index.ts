@@ -54,4 +54,5 @@ export type { StoreStep } from './store-step';
 export { EVENT_KINDS, STORE_TABLES, type EventKind, type StoreTable } from './store-tables';
 export { appendMarkSql, undoAppendSql, type AppendMark } from './undo-append';
 export { USER_WEEK_COLUMNS } from './user-weeks-table';
+export { PHONE_CATEGORY, USER_DAY_COLUMNS } from './user-days-table';
 export { activeMonthColumn, USER_COLUMNS } from './users-table';

@@ -7,6 +7,7 @@ export const STORE_TABLES = [
 	'sessions',
 	'users',
 	'user_weeks',
+	'user_days',
 	'daily',
 	'hourly',
 	'products',

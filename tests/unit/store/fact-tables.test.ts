@@ -13,14 +13,15 @@ import {
 	PRODUCT_COLUMNS,
 	PURCHASE_PAIR_COLUMNS,
 	SESSION_COLUMNS,
-	USER_COLUMNS
+	USER_COLUMNS,
+	USER_DAY_COLUMNS
 } from '../../../src/lib/store';
 import { upgradeStore } from '../../../src/lib/ingest/upgrade-store';
 import { WasmTestClient } from '../support/wasm-client';
 import { A, B, C, LIGHTS, NO_CODE, NOVEMBER, OCTOBER, P1, P2, P3, P4, PHONES, layout, objects, rawEvents, resetDatabase, runSteps, scalar } from './store-kit';
 
 const MONTHS = ['2019-10', '2019-11'];
-const FACTS = ['sessions', 'users', 'daily', 'hourly', 'products', 'price_counts', 'basket_items', 'purchase_pairs', 'basket_stats', 'item_pairs'];
+const FACTS = ['sessions', 'users', 'user_weeks', 'user_days', 'daily', 'hourly', 'products', 'price_counts', 'basket_items', 'purchase_pairs', 'basket_stats', 'item_pairs'];
 const PHONE = 'electronics.smartphone';
 
 let db: WasmTestClient;
@@ -61,6 +62,21 @@ describe('fact tables on the hand-built log (3 users, 4 sessions, 2 months)', ()
 				[A, '2019-10-05 10:00:00', '2019-11-03 09:10:00', 2, 6, 2, 2, 0, 2, 2, 619.83, '2019-10-05 10:05:00', '2019-11-03 09:10:00', 2, true, true],
 				[B, '2019-10-31 23:58:00', '2019-11-01 00:02:00', 1, 4, 1, 0, 0, 3, 1, 433.42, '2019-11-01 00:01:00', '2019-11-01 00:02:00', 2, true, true],
 				[C, '2019-11-10 20:00:00', '2019-11-10 20:06:00', 1, 4, 2, 1, 1, 0, 0, 0, null, null, 1, false, true]
+			].map((v) => row(columns, v))
+		);
+	});
+
+	it('user_days: one row per user and UTC day, a session over midnight split, distinct categories and brands kept', async () => {
+		const sql = `SELECT * EXCLUDE (categories, brand_hashes), len(categories) AS n_categories, len(brand_hashes) AS n_brands
+			FROM user_days ORDER BY user_id, day`;
+		const columns = [...USER_DAY_COLUMNS.filter((c) => !['categories', 'brand_hashes'].includes(c.name)), { name: 'n_categories' }, { name: 'n_brands' }];
+		expect(await objects(db, sql)).toEqual(
+			[
+				[A, '2019-10-05', '2019-10-05 10:00:00', '2019-10-05 10:05:00', 4, 1, 2, 0, 1, 489.07, '2019-10-05 10:05:00', 489.07, 4, 1, 1],
+				[A, '2019-11-03', '2019-11-03 09:00:00', '2019-11-03 09:10:00', 2, 1, 0, 0, 1, 130.76, '2019-11-03 09:10:00', 130.76, 2, 1, 0],
+				[B, '2019-10-31', '2019-10-31 23:58:00', '2019-10-31 23:58:00', 1, 1, 0, 0, 0, 0, null, 171.9, 0, 1, 1],
+				[B, '2019-11-01', '2019-11-01 00:01:00', '2019-11-01 00:02:00', 3, 0, 0, 0, 3, 433.42, '2019-11-01 00:02:00', 0, 2, 2, 1],
+				[C, '2019-11-10', '2019-11-10 20:00:00', '2019-11-10 20:06:00', 4, 2, 1, 1, 0, 0, null, 532.52, 1, 2, 2]
 			].map((v) => row(columns, v))
 		);
 	});
@@ -217,6 +233,11 @@ describe('bounded builds', () => {
 		expect(await upgradeStore(db)).toEqual(['price_counts']);
 		expect(await scalar(db, `SELECT count(*) FROM (SELECT * FROM one_price_counts EXCEPT ALL SELECT * FROM price_counts)`)).toBe(0);
 		expect(await scalar(db, `SELECT count(*) FROM (SELECT * FROM price_counts EXCEPT ALL SELECT * FROM one_price_counts)`)).toBe(0);
+		// user_days reads events, in the passes the store was built with.
+		await db.exec(`CREATE TABLE one_user_days AS SELECT * FROM user_days; DROP TABLE user_days; UPDATE store_build SET partitions = 3`);
+		expect(await upgradeStore(db)).toEqual(['user_days 1/3', 'user_days 2/3', 'user_days 3/3']);
+		expect(await scalar(db, `SELECT count(*) FROM (SELECT * FROM one_user_days EXCEPT ALL SELECT * FROM user_days)`)).toBe(0);
+		expect(await scalar(db, `SELECT count(*) FROM (SELECT * FROM user_days EXCEPT ALL SELECT * FROM one_user_days)`)).toBe(0);
 		await db.exec(`DROP TABLE item_pairs; DROP TABLE store_build`);
 		expect(await upgradeStore(db)).toEqual([]);
 		expect(await scalar(db, `SELECT count(*) FROM duckdb_tables() WHERE table_name = 'item_pairs'`)).toBe(0);

@@ -72,7 +72,8 @@ describe('step lists', () => {
 		expect(names.filter((n) => n.startsWith('item_pairs '))).toEqual([
 			'item_pairs session category_code', 'item_pairs session brand', 'item_pairs user category_code', 'item_pairs user brand'
 		]);
-		expect(buildStorePlan({ rows: 25_000_000, months: [], partitions: 1 })).toHaveLength(22);
+		expect(buildStorePlan({ rows: 25_000_000, months: [], partitions: 1 })).toHaveLength(23);
+		expect(names.filter((n) => n.startsWith('user_days '))).toEqual(['user_days 1/3', 'user_days 2/3', 'user_days 3/3']);
 		expect(() => buildStorePlan({ rows: 1, months: [], maxBasketItems: 1 })).toThrow('invalid maxBasketItems: 1');
 	});
 
