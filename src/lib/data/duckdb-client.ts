@@ -6,9 +6,11 @@
 // (EngineStatus, QueryError, CancelledError); engine-messages words them for the page.
 import * as duckdb from '@duckdb/duckdb-wasm';
 import { tableToIPC, type RecordBatch } from 'apache-arrow';
+import { ColumnCollector, columnsToIPC } from './arrow-columns';
 import { appendRows, columnsOf } from './arrow-convert';
 import { attachCompanion } from './attach-companion';
 import { companionFiles, companionName, removeCompanionFiles, type CompanionDatabases } from './companion-databases';
+import type { ColumnarClient, Columns } from './columnar-client';
 import type { EngineStatus, RestartReason } from './engine-status';
 import { asQueryError, CancelledError } from './query-error';
 import { quoteIdent, quoteString } from './sql';
@@ -30,7 +32,7 @@ export interface ClientOptions {
 	setup?: string[];
 }
 
-export class DuckDBClient implements SqlClient, CompanionDatabases {
+export class DuckDBClient implements SqlClient, ColumnarClient, CompanionDatabases {
 	#options: ClientOptions;
 	#engine: Promise<Engine>;
 	#queue: Promise<unknown> = Promise.resolve();
@@ -138,6 +140,21 @@ export class DuckDBClient implements SqlClient, CompanionDatabases {
 	/** A query's result as an Arrow IPC stream (e.g. to write Parquet with parquet-wasm). */
 	queryArrowIPC(sql: string): Promise<Uint8Array> {
 		return this.#engineCall(sql, async (engine) => tableToIPC(await engine.conn.query(sql), 'stream'));
+	}
+
+	/** A numeric result as typed arrays, streamed so it can be cancelled (columnar-client.ts). */
+	readColumns(sql: string, options: { signal?: AbortSignal } = {}): Promise<Columns> {
+		const collector = new ColumnCollector();
+		return this.#exclusive(sql, options.signal, (batch) => collector.add(batch)).then(() => collector.finish());
+	}
+
+	/** Creates or replaces `schema.table` from typed arrays. */
+	writeColumns(schema: string, table: string, columns: Columns): Promise<void> {
+		const target = `${quoteIdent(schema)}.${quoteIdent(table)}`;
+		return this.#engineCall(`write columns into ${target}`, async (engine) => {
+			await engine.conn.query(`DROP TABLE IF EXISTS ${target}`);
+			await engine.conn.insertArrowFromIPCStream(columnsToIPC(columns), { schema, name: table, create: true });
+		});
 	}
 
 	/** Appends one Arrow IPC stream (e.g. a Parquet row group) to `main.<table>`, creating it first if asked. */

@@ -1,7 +1,9 @@
 // A SqlClient over the real DuckDB-WASM engine in Node (see wasm-duckdb.ts), converting
 // results with the app's own Arrow conversion, so runner and catalog SQL run as in the browser.
 import { rmSync } from 'node:fs';
+import { ColumnCollector, columnsToIPC } from '../../../src/lib/data/arrow-columns';
 import { tableToRows } from '../../../src/lib/data/arrow-convert';
+import type { ColumnarClient, Columns } from '../../../src/lib/data/columnar-client';
 import { companionName, companionPath, type CompanionDatabases } from '../../../src/lib/data/companion-databases';
 import { QueryError } from '../../../src/lib/data/query-error';
 import { quoteIdent, quoteString } from '../../../src/lib/data/sql';
@@ -9,7 +11,7 @@ import type { QueryOptions, SqlClient } from '../../../src/lib/data/sql-client';
 import type { QueryResult } from '../../../src/lib/data/value';
 import { openWasmDuckDB, type WasmConnection } from './wasm-duckdb';
 
-export class WasmTestClient implements SqlClient, CompanionDatabases {
+export class WasmTestClient implements SqlClient, ColumnarClient, CompanionDatabases {
 	readonly statements: string[] = [];
 	private constructor(
 		readonly conn: WasmConnection,
@@ -39,6 +41,24 @@ export class WasmTestClient implements SqlClient, CompanionDatabases {
 		const { columns, rows } = tableToRows(table);
 		const kept = options.maxRows === undefined ? rows : rows.slice(0, options.maxRows);
 		return { columns, rows: kept, rowCount: rows.length };
+	}
+
+	async readColumns(sql: string): Promise<Columns> {
+		this.statements.push(sql);
+		let table;
+		try {
+			table = this.conn.query(sql);
+		} catch (error) {
+			throw new QueryError(error instanceof Error ? error.message : String(error), sql);
+		}
+		const collector = new ColumnCollector();
+		for (const batch of table.batches) collector.add(batch);
+		return collector.finish();
+	}
+
+	async writeColumns(schema: string, table: string, columns: Columns): Promise<void> {
+		await this.exec(`DROP TABLE IF EXISTS ${quoteIdent(schema)}.${quoteIdent(table)}`);
+		this.conn.insertArrowFromIPCStream(columnsToIPC(columns), { schema, name: table, create: true });
 	}
 
 	async setVariable(name: string, value: number | string): Promise<void> {
