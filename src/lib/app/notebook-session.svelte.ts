@@ -6,7 +6,7 @@ import { DeferredWrites } from './deferred-writes';
 import { idleState, serializeNotebook, type CellData, type CellId, type NotebookDocument, type NotebookGraph } from '../notebook';
 import type { DuckDBClient, EngineStatus } from '../data/duckdb-client';
 import { qualified } from '../data/sql';
-import { NotebookRuntime, readNotebookSafe, type CellState } from '../runtime';
+import { NotebookRuntime, readNotebookSafe, type CellProgress, type CellState } from '../runtime';
 import { loadOutputSnapshot, saveOutputSnapshot } from '../datasets/output-snapshot-store';
 import { loadSavedNotebook, saveNotebook, UNREADABLE_KEY } from './autosave';
 import { listTables, type CatalogTable } from './catalog';
@@ -26,6 +26,8 @@ export class NotebookSession {
 	 * three times per cell run.)
 	 */
 	readonly states = new SvelteMap<CellId, CellState>();
+	/** How far each long-running cell has got (a model training), while it runs. */
+	readonly progress = new SvelteMap<CellId, CellProgress>();
 	/** The runtime's state changes, shown one task later (see deferred-writes). */
 	#toPage = new DeferredWrites<CellId, CellState>((id, state) => this.states.set(id, state));
 	/** Cells whose text changed since their last run. */
@@ -59,6 +61,7 @@ export class NotebookSession {
 			listener: {
 				cellState: (id, state) => this.#toPage.set(id, state),
 				document: (doc, edited) => this.#mirror(doc, edited),
+				cellProgress: (id, progress) => (progress ? this.progress.set(id, progress) : this.progress.delete(id)),
 				pendingCheckpoint: (pending) => (this.pendingCheckpoint = pending),
 				checkpointed: () => void this.refreshCatalog(),
 				warn: (message, error) => console.warn(message, error)

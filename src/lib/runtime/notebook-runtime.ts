@@ -16,6 +16,7 @@ import {
 } from '../notebook';
 import type { SqlClient } from '../data/sql-client';
 import type { CellOutput } from './cell-output';
+import type { CellProgress } from './kinds/cell-kind';
 import { DeferredCheckpoint } from './deferred-checkpoint';
 import { memoFingerprints } from './fingerprint';
 import { withInputValue } from './kinds/input-kind';
@@ -41,6 +42,8 @@ export interface RuntimeListener {
 	pendingCheckpoint?(pending: boolean): void;
 	/** A checkpoint ran: the tables the database lists may have changed. */
 	checkpointed?(): void;
+	/** How far a long run has got (a model training); null when the run ends. */
+	cellProgress?(id: CellId, progress: CellProgress | null): void;
 	/** Something failed that no cell shows (a checkpoint, saving a snapshot). */
 	warn?(message: string, error: unknown): void;
 }
@@ -329,17 +332,25 @@ export class NotebookRuntime {
 		const cache = this.#cache;
 		if (!client || !cache) throw new Error('the SQL engine is not ready yet');
 		const fingerprint = this.fingerprint(cell.id);
-		const output = await this.#kind(cell).run(cell, {
-			client,
-			cache,
-			signal,
-			force,
-			fingerprint,
-			variables: this.#variables(),
-			shownBefore: force ? undefined : this.#shownBefore?.get(fingerprint)
-		});
-		this.#ranWith.set(cell.id, fingerprint);
-		return output;
+		const progress = (p: CellProgress | null) => {
+			if (!signal.aborted || p === null) this.#listener.cellProgress?.(cell.id, p);
+		};
+		try {
+			const output = await this.#kind(cell).run(cell, {
+				client,
+				cache,
+				signal,
+				force,
+				fingerprint,
+				variables: this.#variables(),
+				shownBefore: force ? undefined : this.#shownBefore?.get(fingerprint),
+				progress
+			});
+			this.#ranWith.set(cell.id, fingerprint);
+			return output;
+		} finally {
+			progress(null);
+		}
 	}
 
 	/** Every run ends with a write to checkpoint: the cells wrote tables, or may have. */

@@ -30,7 +30,8 @@ export function kindRunner(opts: {
 			force,
 			fingerprint,
 			variables: opts.variables?.() ?? new Set(),
-			shownBefore: saved?.outputs.get(fingerprint)
+			shownBefore: saved?.outputs.get(fingerprint),
+			progress: () => {}
 		});
 	};
 }

@@ -20,6 +20,14 @@ export interface RunContext {
 	cache: ResultsCache;
 	/** What an earlier session showed for this fingerprint, if it is known (reopening a dataset). */
 	shownBefore: CellOutput | undefined;
+	/** Reports how far a long run has got; the page shows it on the cell while it runs. */
+	progress(progress: CellProgress): void;
+}
+
+/** A long run's progress: what it is doing, and the share done when it is known. */
+export interface CellProgress {
+	message: string;
+	fraction: number | null;
 }
 
 export interface CellKind extends CellSyntax {
