@@ -20,6 +20,11 @@ export interface CellSyntax {
 	readonly kind: string;
 	/** What the cell's name makes visible to other cells: a table, a `$variable`, or nothing (a label). */
 	readonly defines: 'table' | 'variable' | null;
+	/**
+	 * Tables a named cell defines besides the one its name gives (a model's `<name>_metrics`,
+	 * `<name>_scores`…): cells reading them depend on it. Must not throw.
+	 */
+	extraTables?(cell: CellData): string[];
 	/** What the cell reads. Must not throw: a spec it cannot read reads nothing (its run reports why). */
 	references(cell: CellData): CellReferences;
 	/** For files read strictly: a problem with the spec that stops the cell from running, or null. */

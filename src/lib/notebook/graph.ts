@@ -18,13 +18,16 @@ export function buildGraph(cells: readonly CellData[], kinds: CellSyntaxes): Not
 	const order = cells.map((c) => c.id);
 	const tables = new Map<string, CellId[]>();
 	const variables = new Map<string, CellId[]>();
-	const definers = new Map<string, CellData[]>();
+	const definers = new Map<string, { cell: CellData; name: string }[]>();
 	for (const cell of cells) {
-		const defines = syntaxOf(kinds, cell.kind).defines;
-		if (cell.name === null || defines === null) continue;
-		const key = cell.name.toLowerCase();
-		push(defines === 'table' ? tables : variables, key, cell.id);
-		push(definers, key, cell);
+		const syntax = syntaxOf(kinds, cell.kind);
+		if (cell.name === null || syntax.defines === null) continue;
+		const defined = [cell.name, ...(syntax.defines === 'table' ? (syntax.extraTables?.(cell) ?? []) : [])];
+		for (const name of new Set(defined)) {
+			const key = name.toLowerCase();
+			push(syntax.defines === 'table' ? tables : variables, key, cell.id);
+			push(definers, key, { cell, name });
+		}
 	}
 
 	const dependencies = new Map<CellId, Set<CellId>>(order.map((id) => [id, new Set()]));
@@ -46,10 +49,10 @@ export function buildGraph(cells: readonly CellData[], kinds: CellSyntaxes): Not
 	const names = new Map(cells.map((c) => [c.id, c.name ?? `cell ${index.get(c.id)! + 1}`]));
 	for (const same of definers.values()) {
 		if (same.length < 2) continue;
-		for (const cell of same) {
-			const others = same.filter((c) => c !== cell).map((c) => index.get(c.id)! + 1);
+		for (const { cell, name } of same) {
+			const others = same.filter((d) => d.cell !== cell).map((d) => index.get(d.cell.id)! + 1);
 			const where = others.length === 1 ? `cell ${others[0]}` : `cells ${others.join(', ')}`;
-			addError(errors, cell.id, `duplicate name \`${cell.name}\`: also defined by ${where}`);
+			addError(errors, cell.id, `duplicate name \`${name}\`: also defined by ${where}`);
 		}
 	}
 	const cycles = findCycles(order, dependencies);

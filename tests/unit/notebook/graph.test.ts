@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildGraph, descendants } from '../../../src/lib/notebook/graph';
 import type { CellData, CellId } from '../../../src/lib/notebook/cell';
+import { noReferences } from '../../../src/lib/notebook/cell-syntax';
 import { cellOf, sql } from './helpers';
 import { DEFAULT_KINDS } from '../support/notebook-kinds';
 
@@ -51,6 +52,16 @@ describe('buildGraph', () => {
 		expect(errors.get(cells[2].id)).toBe('duplicate name `DAILY`: also defined by cells 1, 4');
 		expect(errors.get(cells[3].id)).toBe('duplicate name `daily`: also defined by cells 1, 3');
 		expect(errors.has(cells[1].id)).toBe(false);
+	});
+
+	it('makes readers of the extra tables a kind defines depend on the cell, and reports a clash with them', () => {
+		const scorer = { kind: 'scorer', defines: 'table' as const, extraTables: (c: CellData) => [`${c.name}_scores`], references: noReferences, check: () => null };
+		const kinds = new Map([...DEFAULT_KINDS, ['scorer', scorer]]);
+		const cells = [cellOf('scorer', 'm', '{}'), sql('top', 'SELECT * FROM m_scores'), sql('M_SCORES', 'SELECT 1')];
+		const graph = buildGraph(cells, kinds);
+		expect(graph.dependencies.get(cells[1].id)).toEqual(new Set([cells[0].id, cells[2].id]));
+		expect(graph.errors.get(cells[0].id)).toBe('duplicate name `m_scores`: also defined by cell 3');
+		expect(graph.errors.get(cells[2].id)).toBe('duplicate name `M_SCORES`: also defined by cell 1');
 	});
 
 	it('names the other cell when a name is defined twice', () => {
