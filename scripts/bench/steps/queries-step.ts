@@ -69,7 +69,7 @@ export async function runNativeCells(run: NativeRun, keys: readonly string[]): P
 		const t0 = performance.now();
 		try {
 			// Forced: the fingerprint only keys a cache the run then never reads.
-			await sqlKind.run(q.cell, { client: run.client, cache, signal, force: true, fingerprint: q.cell.id, variables, shownBefore: undefined });
+			await sqlKind.run(q.cell, { client: run.client, cache, signal, force: true, fingerprint: q.cell.id, variables, shownBefore: undefined, progress: () => {} });
 			out.set(key, { ms: round1(performance.now() - t0) });
 		} catch (error) {
 			out.set(key, { ms: null, error: (error as Error).message });

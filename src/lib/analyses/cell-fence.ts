@@ -4,13 +4,19 @@ import type { InputSpec } from '../notebook/input-spec';
 // Notebook cell text for the section builders (format: src/lib/notebook/parse-notebook.ts).
 
 /** A fenced cell: ```kind name=x … ```. */
-export function cellFence(kind: 'sql' | 'chart' | 'input', name: string, body: string): string {
+export function cellFence(kind: 'sql' | 'chart' | 'input' | 'stats' | 'model', name: string, body: string): string {
 	return `\`\`\`${kind} name=${name}\n${body}\n\`\`\``;
 }
 
 export const sqlCell = (name: string, sql: string) => cellFence('sql', name, sql);
 
 export const inputCell = (name: string, spec: InputSpec) => cellFence('input', name, inline(spec));
+
+/** A stats or model cell: its spec with one parameter a line. */
+export function specCell(kind: 'stats' | 'model', name: string, spec: Record<string, unknown>): string {
+	const lines = Object.entries(spec).map(([key, value]) => `  ${JSON.stringify(key)}: ${inline(value)}`);
+	return cellFence(kind, name, `{\n${lines.join(',\n')}\n}`);
+}
 
 /** A chart cell, one top-level key (and one mark) a line, so a diff shows what changed. */
 export function chartCell(name: string, spec: ChartSpec): string {

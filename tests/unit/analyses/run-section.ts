@@ -7,7 +7,7 @@ import { plotOptions } from '../../../src/lib/charts/plot-options';
 import type { QueryResult } from '../../../src/lib/data/value';
 import { qualified } from '../../../src/lib/data/sql';
 import { validateChartSpec, validateInputSpec, type CellData } from '../../../src/lib/notebook';
-import { CELL_SCHEMA, NotebookRuntime, readNotebook, RESULTS_CACHE_SETUP } from '../../../src/lib/runtime';
+import { CELL_SCHEMA, DEFAULT_KINDS, NotebookRuntime, readNotebook, RESULTS_CACHE_SETUP } from '../../../src/lib/runtime';
 import { STORE_TABLES } from '../../../src/lib/store';
 import { cellReferences } from '../support/notebook-kinds';
 import type { WasmTestClient } from '../support/wasm-client';
@@ -22,7 +22,7 @@ const CHANNELS = new Set(['x', 'y', 'x1', 'x2', 'y1', 'y2', 'fill', 'stroke', 'r
 
 export interface SectionRun {
 	cells: CellData[];
-	/** Each SQL cell's table, read back in full, by lower-cased name. */
+	/** Each table the cells wrote (SQL, stats, model), read back in full, by lower-cased name. */
 	tables: Map<string, QueryResult>;
 	/** Input name (lower-cased) → the value its variable holds. */
 	inputs: Map<string, number | string>;
@@ -54,8 +54,11 @@ export async function runSection(db: WasmTestClient, section: string): Promise<S
 		if (cell.kind === 'input') {
 			const checked = validateInputSpec(JSON.parse(cell.source));
 			if (checked.ok && cell.name) run.inputs.set(cell.name.toLowerCase(), checked.spec.value);
-		} else if (cell.kind === 'sql' && cell.name) {
-			run.tables.set(cell.name.toLowerCase(), await db.query(`SELECT * FROM ${qualified(CELL_SCHEMA, cell.name)}`));
+		} else {
+			// Every table the cell wrote: a SQL cell's, a stats or model cell's (and their extra ones).
+			for (const table of DEFAULT_KINDS.get(cell.kind)!.writes(cell)) {
+				run.tables.set(table.toLowerCase(), await db.query(`SELECT * FROM ${qualified(CELL_SCHEMA, table)}`));
+			}
 		}
 	}
 	await runtime.detach();

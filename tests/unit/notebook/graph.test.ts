@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildGraph, descendants } from '../../../src/lib/notebook/graph';
 import type { CellData, CellId } from '../../../src/lib/notebook/cell';
-import { noReferences } from '../../../src/lib/notebook/cell-syntax';
+import { noReferences, type CellSyntax } from '../../../src/lib/notebook/cell-syntax';
 import { cellOf, sql } from './helpers';
 import { DEFAULT_KINDS } from '../support/notebook-kinds';
 
@@ -56,7 +56,7 @@ describe('buildGraph', () => {
 
 	it('makes readers of the extra tables a kind defines depend on the cell, and reports a clash with them', () => {
 		const scorer = { kind: 'scorer', defines: 'table' as const, extraTables: (c: CellData) => [`${c.name}_scores`], references: noReferences, check: () => null };
-		const kinds = new Map([...DEFAULT_KINDS, ['scorer', scorer]]);
+		const kinds = new Map<string, CellSyntax>([...DEFAULT_KINDS, ['scorer', scorer]]);
 		const cells = [cellOf('scorer', 'm', '{}'), sql('top', 'SELECT * FROM m_scores'), sql('M_SCORES', 'SELECT 1')];
 		const graph = buildGraph(cells, kinds);
 		expect(graph.dependencies.get(cells[1].id)).toEqual(new Set([cells[0].id, cells[2].id]));

@@ -4,12 +4,10 @@
 import { sqlReferences } from '../../notebook';
 import type { SqlClient } from '../../data/sql-client';
 import { isSingleQuery, splitStatements, stripComments } from '../../data/statements';
-import { qualified } from '../../data/sql';
-import type { QueryResult } from '../../data/value';
 import { bindVariables } from '../bind-variables';
-import { LOCAL_ROW_LIMIT, PREVIEW_ROWS, type CellOutput } from '../cell-output';
-import { CELL_SCHEMA, type ResultsCache } from '../results-cache';
+import { LOCAL_ROW_LIMIT, type CellOutput } from '../cell-output';
 import type { CellKind, RunContext } from './cell-kind';
+import { previewSql, savedTableOutput, tableOutput } from './table-output';
 
 export const sqlKind: CellKind = {
 	kind: 'sql',
@@ -29,14 +27,8 @@ export const sqlKind: CellKind = {
 
 async function runNamed(name: string, source: string, ctx: RunContext): Promise<CellOutput> {
 	const { client, cache, signal } = ctx;
-	if (!ctx.force) {
-		const saved = await cache.lookup(name, ctx.fingerprint, signal);
-		if (saved) {
-			const shown = ctx.shownBefore;
-			if (shown?.kind === 'table' && shown.table === name) return { ...shown, rowCount: saved.rowCount, cached: true };
-			return tableOutput(cache, name, await client.query(previewSql(name), { signal }), saved.rowCount, true, signal);
-		}
-	}
+	const saved = await savedTableOutput(name, ctx);
+	if (saved) return saved;
 	if (!isSingleQuery(source)) {
 		throw new Error(
 			`cell \`${name}\` defines a table, so its SQL must be one query (SELECT, WITH, FROM, VALUES…). ` +
@@ -49,21 +41,6 @@ async function runNamed(name: string, source: string, ctx: RunContext): Promise<
 	// cells before. The result is the last statement's: the preview.
 	const preview = await client.query(cache.materialiseSql(name, query, ctx.fingerprint) + previewSql(name), { signal });
 	return tableOutput(cache, name, preview, null, false, signal);
-}
-
-const previewSql = (name: string) => `SELECT * FROM ${qualified(CELL_SCHEMA, name)} LIMIT ${PREVIEW_ROWS}`;
-
-/** `rowCount` null: read it from the metadata unless the preview already holds every row (most results). */
-async function tableOutput(
-	cache: ResultsCache,
-	name: string,
-	preview: QueryResult,
-	rowCount: number | null,
-	cached: boolean,
-	signal: AbortSignal
-): Promise<CellOutput> {
-	const count = rowCount ?? (preview.rows.length < PREVIEW_ROWS ? preview.rows.length : await cache.rowCount(name, signal));
-	return { kind: 'table', schema: CELL_SCHEMA, table: name, columns: preview.columns, rowCount: count, preview: preview.rows, cached };
 }
 
 async function runUnnamed(client: SqlClient, source: string, signal: AbortSignal): Promise<CellOutput> {
