@@ -5,8 +5,10 @@ import { brandLoyaltySection } from './brand-loyalty/section';
 import { cohortSection } from './cohort/section';
 import { explorerSection } from './explorer/section';
 import { funnelSection } from './funnel/section';
+import { labSection } from './lab/section';
 import { optimisationSection } from './optimisation/section';
 import { overviewSection } from './overview/section';
+import { propensitySection } from './propensity/section';
 import { rfmSection } from './rfm/section';
 import { temporalSection } from './temporal/section';
 
@@ -27,15 +29,6 @@ showing a \`$name\`) are variables the SQL reads; changing one re-runs only the 
 The sections read the optimised store's fact tables, not the raw events, so they stay
 interactive on the full 110M-event data set.`;
 
-const LATER = `## 9. Propensity model
-
-A purchase-propensity model trained in this tab (features from the fact tables, temporal
-validation: train on October, test on November) comes with the modelling work.
-
-## 10. Experiment lab
-
-Power analysis, sample sizes and Welch's test for A/B experiments come with the experiment lab.`;
-
 export function customerIntelligenceNotebook(): string {
 	const sections = [
 		optimisationSection(),
@@ -46,7 +39,8 @@ export function customerIntelligenceNotebook(): string {
 		rfmSection(),
 		cohortSection(),
 		`${basketSection()}\n\n${brandLoyaltySection()}`,
-		LATER
+		propensitySection(),
+		labSection()
 	];
 	return `${[FRONT_MATTER, INTRO, ...sections].join('\n\n')}\n`;
 }

@@ -72,10 +72,19 @@ export class ResultsCache {
 	materialiseSql(name: string, query: string, fingerprint: string): string {
 		const table = qualified(CELL_SCHEMA, name);
 		// The newline before ')' keeps a trailing line comment in the query from eating it.
-		return (
-			`CREATE OR REPLACE TABLE ${table} AS (\n${query}\n);\n` +
-			`INSERT OR REPLACE INTO ${META} SELECT ${quoteString(name)}, ${quoteString(fingerprint)}, count(*), now()::TIMESTAMP FROM ${table};\n`
-		);
+		return `CREATE OR REPLACE TABLE ${table} AS (\n${query}\n);\n` + this.recordSql(name, fingerprint);
+	}
+
+	/** The statement that records the existing table `nb.<name>` as built with `fingerprint`. */
+	recordSql(name: string, fingerprint: string): string {
+		const table = qualified(CELL_SCHEMA, name);
+		return `INSERT OR REPLACE INTO ${META} SELECT ${quoteString(name)}, ${quoteString(fingerprint)}, count(*), now()::TIMESTAMP FROM ${table};\n`;
+	}
+
+	/** The fingerprint the saved table `name` was built with, or null if there is none. */
+	async fingerprintOf(name: string, signal?: AbortSignal): Promise<string | null> {
+		const { rows } = await this.#client.query(`${savedTablesSql()} WHERE m.name = ${quoteString(name)}`, { signal });
+		return rows.length === 1 ? String(rows[0][1]) : null;
 	}
 
 	async rowCount(name: string, signal?: AbortSignal): Promise<number> {

@@ -71,6 +71,11 @@ async function checkReferences(db: WasmTestClient, cells: CellData[]): Promise<v
 	const store = new Set<string>(STORE_TABLES);
 	const defined = new Set<string>();
 	for (const cell of cells) {
+		// Stats and model cells define their tables, and read earlier cells as SQL does.
+		if (cell.kind === 'stats' || cell.kind === 'model') {
+			for (const table of DEFAULT_KINDS.get(cell.kind)!.writes(cell)) defined.add(table.toLowerCase());
+			continue;
+		}
 		if (cell.kind !== 'sql') continue;
 		if (cell.name === null) throw new Error(`unnamed sql cell: ${cell.source.slice(0, 60)}`);
 		if (store.has(cell.name)) throw new Error(`cell ${cell.name} would shadow the store table of that name`);

@@ -70,7 +70,7 @@ ${specCell('model', 'propensity', {
 	random_split: 0.3,
 	seed: 42,
 	gbdt: { trees: 200, leaves: 31, learning_rate: 0.1, l2: 1, min_leaf: 50, subsample: 0.5, patience: 10 },
-	logistic: { l2: 1 }
+	logistic: { l2: 0.0001 }
 })}
 
 The original platform trained LightGBM in Python and reported ROC-AUC ${original.auc}, precision

@@ -6,6 +6,7 @@ import { chartKind } from './chart-kind';
 import { inputKind } from './input-kind';
 import { markdownKind } from './markdown-kind';
 import { sqlKind } from './sql-kind';
+import { defaultTrainer, modelKind } from './model/model-kind';
 import { statsKind } from './stats/stats-kind';
 
 export type CellKinds = ReadonlyMap<string, CellKind> & CellSyntaxes;
@@ -18,4 +19,4 @@ export function cellKinds(...kinds: CellKind[]): CellKinds {
 	return new Map(kinds.map((k) => [k.kind, k]));
 }
 
-export const DEFAULT_KINDS: CellKinds = cellKinds(sqlKind, markdownKind, chartKind, inputKind, statsKind);
+export const DEFAULT_KINDS: CellKinds = cellKinds(sqlKind, markdownKind, chartKind, inputKind, statsKind, modelKind(defaultTrainer));

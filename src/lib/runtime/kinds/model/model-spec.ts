@@ -2,6 +2,7 @@
 // are the id, the label and the features, the top-k% share and the user to explain (each a
 // number, `$input` or `table.column`), and the algorithms' settings.
 import { isPlainObject } from '../../../notebook/chart-spec';
+import { LOGISTIC_DEFAULTS } from '../../../model/logistic-regression';
 
 export interface ModelSpec {
 	train: string;
@@ -18,6 +19,7 @@ export interface ModelSpec {
 	random_split: number;
 	seed: number;
 	gbdt: GbdtSettings;
+	/** λ of the logistic baseline (mean log loss + λ/2 · Σ standardised coefficients²). */
 	logistic: { l2: number };
 }
 
@@ -73,8 +75,8 @@ export function validateModelSpec(value: unknown): { ok: true; spec: ModelSpec }
 			? { ok: false, error: `invalid gbdt.${badGbdt[0]}: ${JSON.stringify(badGbdt[1])} (expected a number)` }
 			: { ok: false, error: `invalid gbdt setting "${badGbdt[0]}" (allowed: ${GBDT_KEYS.join(', ')})` };
 	}
-	const logistic = value.logistic ?? { l2: 1 };
-	if (!isPlainObject(logistic) || Object.keys(logistic).some((k) => k !== 'l2') || !isNumber(logistic.l2 ?? 1) || (logistic.l2 as number ?? 1) < 0) {
+	const logistic = value.logistic ?? {};
+	if (!isPlainObject(logistic) || Object.keys(logistic).some((k) => k !== 'l2') || !isNumber(logistic.l2 ?? 0) || ((logistic.l2 as number | undefined) ?? 0) < 0) {
 		return { ok: false, error: 'invalid logistic: expected {"l2": a number ≥ 0}' };
 	}
 	return {
@@ -90,7 +92,7 @@ export function validateModelSpec(value: unknown): { ok: true; spec: ModelSpec }
 			random_split: split,
 			seed,
 			gbdt: gbdt as GbdtSettings,
-			logistic: { l2: (logistic.l2 as number | undefined) ?? 1 }
+			logistic: { l2: (logistic.l2 as number | undefined) ?? LOGISTIC_DEFAULTS.lambda }
 		}
 	};
 }

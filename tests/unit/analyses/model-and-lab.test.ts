@@ -1,8 +1,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { labSection } from '../../../src/lib/analyses/lab/section';
-import { propensityFeaturesSql } from '../../../src/lib/analyses/propensity/propensity-features-sql';
-import { inputCell, sqlCell } from '../../../src/lib/analyses/cell-fence';
+import { propensitySection } from '../../../src/lib/analyses/propensity/section';
 import { readEventsCsv } from '../../../src/lib/ingest/event-schema';
 import { groupSequentialBoundaries, powerProportions, sampleSizeProportions } from '../../../src/lib/stats';
 import { appendEventsSql, buildStorePlan, eventMonthsSql } from '../../../src/lib/store';
@@ -12,13 +11,6 @@ import { rowsOf, runSection, type SectionRun } from './run-section';
 
 const FILES = ['2019-Oct.csv.gz', '2019-Nov.csv.gz'].map((f) => path.resolve('sample-data', f));
 
-// The lab reads the model section's test features and windows; this is that part of it.
-const MODEL_WINDOW = [
-	inputCell('model_test_cut', { type: 'text', value: '2019-11-01' }),
-	inputCell('model_test_end', { type: 'text', value: '2019-12-01' }),
-	sqlCell('features_test', propensityFeaturesSql({ cut: `CAST($model_test_cut AS DATE)`, end: `CAST($model_test_end AS DATE)` }))
-].join('\n\n');
-
 let db: WasmTestClient;
 let run: SectionRun;
 beforeAll(async () => {
@@ -26,11 +18,42 @@ beforeAll(async () => {
 	for (const file of FILES) await runSteps(db, appendEventsSql(readEventsCsv(file)));
 	const months = (await db.query(eventMonthsSql())).rows.map((r) => String(r[0]));
 	await runSteps(db, buildStorePlan({ rows: 325_431, months }));
-	run = await runSection(db, `${MODEL_WINDOW}\n\n${labSection()}`);
+	run = await runSection(db, `${propensitySection()}\n\n${labSection()}`);
 }, 240_000);
 afterAll(() => db.close());
 
 const one = (name: string) => rowsOf(run.tables.get(name))[0] as Record<string, number>;
+
+describe('the propensity model on the sample', () => {
+	it('reports GBDT, logistic and random-split metrics on the test users, the GBDT above chance', () => {
+		const metrics = rowsOf(run.tables.get('propensity_metrics')) as Record<string, number | string>[];
+		expect(metrics.map((m) => m.model)).toEqual(['gbdt (temporal)', 'logistic (temporal)', 'gbdt (random split)']);
+		expect(Object.keys(metrics[0]).slice(0, 10)).toEqual(['model', 'auc', 'pr_auc', 'log_loss', 'precision_at_k', 'lift_at_k', 'recall_at_k', 'base_rate', 'n_train', 'n_test']);
+		const [gbdt] = metrics as Record<string, number>[];
+		const windows = rowsOf(run.tables.get('model_windows')) as Record<string, number>[];
+		expect([gbdt.n_train, gbdt.n_test]).toEqual([windows[0].users, windows[1].users]);
+		expect(gbdt.base_rate).toBeCloseTo(windows[1].base_rate, 12);
+		expect(gbdt.auc).toBeGreaterThan(0.6);
+		expect(rowsOf(run.tables.get('propensity'))).toEqual(metrics);
+	});
+
+	it('scores every test user once, with deciles, and the explanation adds up to the user’s log-odds', () => {
+		const scores = run.tables.get('propensity_scores')!;
+		expect(scores.columns.map((c) => c.name)).toEqual(['user_id', 'score', 'decile', 'label']);
+		expect(scores.rows.length).toBe((rowsOf(run.tables.get('model_windows'))[1] as Record<string, number>).users);
+		const explain = rowsOf(run.tables.get('propensity_explain')) as Record<string, number>[];
+		const sum = explain.reduce((s, r) => s + r.contribution, explain[0].base_value);
+		expect(sum).toBeCloseTo(explain[0].raw_score, 6);
+		const top = scores.rows.reduce((best, r) => (Number(r[1]) > Number(best[1]) ? r : best));
+		expect(explain[0].user_id).toBe(top[0]);
+	});
+
+	it('sets the measured figures beside the original platform’s and draws every chart', () => {
+		expect(rowsOf(run.tables.get('propensity_vs_original')).map((r) => r.metric)).toEqual(['ROC-AUC', 'precision at top k%', 'lift at top k%', 'recall at top k%']);
+		expect(run.charts).toEqual(expect.arrayContaining(['propensity_roc_chart', 'propensity_gains_chart', 'propensity_importance_chart', 'propensity_explain_chart']));
+		expect(run.tables.get('propensity_top_users')!.rows.length).toBe(Math.ceil((run.tables.get('propensity_scores')!.rows.length * 5) / 100));
+	});
+});
 
 describe('the experiment lab on the sample', () => {
 	it("measures the baseline from the raw events: the share of October's Can't lose them buyers who bought in November", async () => {
