@@ -112,7 +112,8 @@ export function modelKind(trainer: () => Trainer): CellKind {
 			const features = spec.features ?? (await numericFeatures(ctx.client, spec.train, [spec.id, spec.label], ctx.signal));
 			const tables = { train: await ctx.cache.fingerprintOf(spec.train, ctx.signal), test: await ctx.cache.fingerprintOf(spec.test, ctx.signal) };
 			const key = trainingKey(spec, features, k, tables);
-			const model = ctx.force ? null : await savedModel(name, key, ctx);
+			// Training is seeded: the same key would give the same model, so even a forced run reuses it.
+			const model = await savedModel(name, key, ctx);
 			const statements = model ? await explainAgain(name, spec, features, model, explain, ctx) : await train(name, spec, features, k, key, explain, trainer(), ctx);
 			const preview = await ctx.client.query(statements.join('') + previewSql(name), { signal: ctx.signal });
 			return tableOutput(ctx.cache, name, preview, null, false, ctx.signal);
