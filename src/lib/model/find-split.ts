@@ -1,6 +1,12 @@
 import { MISSING_BIN } from './bin-features';
 import { FEATURE_HIST_SIZE, HIST_STRIDE } from './histogram';
 
+// Hot loops read only bindings of their own module: run through vite-node (the CLI, the unit
+// tests), every use of an imported binding is a getter call on the module namespace.
+const MISSING = MISSING_BIN;
+const STRIDE = HIST_STRIDE;
+const FEATURE_SIZE = FEATURE_HIST_SIZE;
+
 export interface SplitRules {
 	lambda: number;
 	minSamplesLeaf: number;
@@ -54,8 +60,8 @@ export function findBestSplit(
 	best.feature = -1;
 	for (let i = 0; i < features.length; i++) {
 		const f = features[i];
-		const base = f * FEATURE_HIST_SIZE;
-		const m = base + MISSING_BIN * HIST_STRIDE;
+		const base = f * FEATURE_SIZE;
+		const m = base + MISSING * STRIDE;
 		const gm = hist[m];
 		const hm = hist[m + 1];
 		const nm = hist[m + 2];
@@ -64,7 +70,7 @@ export function findBestSplit(
 		let hl = 0;
 		let nl = 0;
 		for (let b = 0; b < bins; b++) {
-			const o = base + b * HIST_STRIDE;
+			const o = base + b * STRIDE;
 			gl += hist[o];
 			hl += hist[o + 1];
 			nl += hist[o + 2];

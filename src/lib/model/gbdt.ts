@@ -5,11 +5,11 @@ import type { GbdtParams } from './gbdt-params';
 import { TreeGrower } from './grow-tree';
 import { logLossOfRaw } from './log-loss';
 import { createRandom, deriveSeed } from './random';
-import { sampleRows } from './sample-rows';
+import { RowSampler, sampleRows } from './sample-rows';
 import { splitValidation } from './split-validation';
 import { stopPoint } from './training-cancelled-error';
 import type { ProgressCallback, StopCheck } from './training-progress';
-import { addTreeOnBins, type Tree } from './tree';
+import type { Tree } from './tree';
 
 export interface GbdtTraining {
 	/** The trees up to the best iteration. */
@@ -63,10 +63,9 @@ export async function trainGbdt(
 	const validRaw = valid === null ? null : new Float64Array(valid.rows).fill(baseScore);
 	const monitor = sampleRows(n, Math.min(n, MONITOR_ROWS), createRandom(deriveSeed(seed, 3)));
 
-	const m = Math.max(1, Math.round(params.subsample * n));
-	const rows = new Uint32Array(m);
-	const gh = new Float32Array(2 * m);
-	const inSample = m < n ? new Uint8Array(n) : null;
+	const sampler = new RowSampler(n, params.subsample);
+	const gh = new Float32Array(2 * n);
+	const validOrder = valid === null ? null : new Uint32Array(valid.rows);
 	const rowRandom = createRandom(deriveSeed(seed, 4));
 	const featureRandom = createRandom(deriveSeed(seed, 5));
 	const nFeatures = matrix.columns.length;
@@ -80,33 +79,28 @@ export async function trainGbdt(
 	let best = validRaw === null ? Infinity : logLossOfRaw(validRaw, validLabels!);
 	let bestIteration = 0;
 	for (let t = 0; t < params.maxTrees; t++) {
-		if (inSample === null) {
-			for (let k = 0; k < m; k++) rows[k] = k;
-		} else {
-			sampleRows(n, m, rowRandom, rows);
-			inSample.fill(0);
-			for (let k = 0; k < m; k++) inSample[rows[k]] = 1;
+		const { inBag: rows, outOfBag } = sampler;
+		let m = n;
+		if (params.subsample < 1) m = sampler.draw(rowRandom);
+		else for (let k = 0; k < n; k++) rows[k] = k;
+		const passengers = [{ columns: fit.columns, rows: outOfBag, count: n - m }];
+		if (validOrder !== null) {
+			for (let k = 0; k < validOrder.length; k++) validOrder[k] = k;
+			passengers.push({ columns: valid!.columns, rows: validOrder, count: validOrder.length });
 		}
-		for (let k = 0; k < m; k++) {
-			const r = rows[k];
-			const p = 1 / (1 + Math.exp(-raw[r]));
-			gh[2 * k] = p - fitLabels[r];
-			gh[2 * k + 1] = Math.max(p * (1 - p), 1e-16);
-		}
+		logLossGradients(raw, fitLabels, rows, m, gh);
 		const features = perTree < nFeatures ? Int32Array.from(sampleRows(nFeatures, perTree, featureRandom)) : allFeatures;
-		const tree = grower.grow({ columns: fit.columns, features, rows, gh, count: m });
+		const tree = grower.grow({ columns: fit.columns, features, rows, gh, count: m, passengers });
 		trees.push(tree);
-
-		const ranges = grower.leafRanges;
-		for (let j = 0; j < ranges.length; j += 3) {
-			const v = tree.value[ranges[j]];
-			for (let k = ranges[j + 1]; k < ranges[j + 2]; k++) raw[rows[k]] += v;
+		for (const leaf of grower.leafRanges) {
+			const v = tree.value[leaf.node];
+			addToRows(raw, rows, leaf.start, leaf.end, v);
+			addToRows(raw, outOfBag, leaf.passengerStarts[0], leaf.passengerEnds[0], v);
+			if (validRaw !== null) addToRows(validRaw, validOrder!, leaf.passengerStarts[1], leaf.passengerEnds[1], v);
 		}
-		if (inSample !== null) addTreeOnBins(tree, fit.columns, raw, inSample);
 		trainLoss.push(logLossOfRaw(raw, fitLabels, monitor));
 		let lossNow: number | null = null;
 		if (validRaw !== null) {
-			addTreeOnBins(tree, valid!.columns, validRaw);
 			lossNow = logLossOfRaw(validRaw, validLabels!);
 			validLoss!.push(lossNow);
 		}
@@ -130,4 +124,18 @@ export async function trainGbdt(
 		fitRows: n,
 		validRows: valid?.rows ?? 0
 	};
+}
+
+/** Gradient p − y and hessian p·(1 − p) of the log loss at each sampled row, stored by row number. */
+function logLossGradients(raw: Float64Array, labels: Uint8Array, rows: Uint32Array, m: number, gh: Float32Array): void {
+	for (let k = 0; k < m; k++) {
+		const r = rows[k];
+		const p = 1 / (1 + Math.exp(-raw[r]));
+		gh[2 * r] = p - labels[r];
+		gh[2 * r + 1] = Math.max(p * (1 - p), 1e-16);
+	}
+}
+
+function addToRows(raw: Float64Array, rows: Uint32Array, start: number, end: number, value: number): void {
+	for (let k = start; k < end; k++) raw[rows[k]] += value;
 }

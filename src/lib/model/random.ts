@@ -1,15 +1,34 @@
-/** A uniform draw in [0, 1). */
-export type Random = () => number;
+/** Uniform draws: floats in [0, 1) one per call, or 32-bit integers a whole array at a time. */
+export interface Random {
+	(): number;
+	fillUint32(out: Uint32Array): Uint32Array;
+}
 
 /** mulberry32: small, fast, and the same sequence in every engine for the same seed. */
 export function createRandom(seed: number): Random {
-	let state = seed >>> 0;
-	return () => {
+	let state = seed | 0;
+	const next = () => {
 		state = (state + 0x6d2b79f5) | 0;
-		let t = Math.imul(state ^ (state >>> 15), 1 | state);
-		t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+		return mix(state) * 2.3283064365386963e-10;
 	};
+	// The state lives in a local while filling: stored back in the closure on every draw, an int32
+	// outside the small-integer range is boxed, and the allocations dominate the cost.
+	next.fillUint32 = (out: Uint32Array) => {
+		let s = state;
+		for (let i = 0; i < out.length; i++) {
+			s = (s + 0x6d2b79f5) | 0;
+			out[i] = mix(s);
+		}
+		state = s;
+		return out;
+	};
+	return next;
+}
+
+function mix(a: number): number {
+	let t = Math.imul(a ^ (a >>> 15), 1 | a);
+	t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+	return (t ^ (t >>> 14)) >>> 0;
 }
 
 /**

@@ -1,5 +1,9 @@
 import { MISSING_BIN } from './bin-features';
 
+// Hot loops read only bindings of their own module: run through vite-node (the CLI, the unit
+// tests), every use of an imported binding is a getter call on the module namespace.
+const MISSING = MISSING_BIN;
+
 /**
  * One regression tree, node-indexed from the root (0). A leaf has feature -1 and left = right = -1.
  * A split node sends a row left when its bin is ≤ `bin` (equivalently its value ≤ `threshold`),
@@ -39,7 +43,7 @@ export function leafOfBins(tree: Tree, columns: Uint8Array[], row: number): numb
 	let node = 0;
 	while (left[node] >= 0) {
 		const b = columns[feature[node]][row];
-		const goLeft = b === MISSING_BIN ? missingLeft[node] === 1 : b <= bin[node];
+		const goLeft = b === MISSING ? missingLeft[node] === 1 : b <= bin[node];
 		node = goLeft ? left[node] : right[node];
 	}
 	return node;
