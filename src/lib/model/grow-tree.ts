@@ -1,11 +1,8 @@
-import { MISSING_BIN, type BinEdges } from './bin-features';
+import type { BinEdges } from './bin-features';
 import { findBestSplit, noSplit, type Split, type SplitRules } from './find-split';
 import { buildHistograms, FEATURE_HIST_SIZE, subtractHistograms } from './histogram';
+import { partitionRows } from './partition-rows';
 import type { Tree } from './tree';
-
-// Hot loops read only bindings of their own module: run through vite-node (the CLI, the unit
-// tests), every use of an imported binding is a getter call on the module namespace.
-const MISSING = MISSING_BIN;
 
 export interface GrowRules extends SplitRules {
 	maxLeaves: number;
@@ -112,8 +109,11 @@ export class TreeGrower {
 			const parent = open[pick];
 			open.splice(pick, 1);
 			const split = parent.split;
-			const nLeft = partitionRows(rows, columns[split.feature], split, parent.start, parent.end, this.#scratchRows) - parent.start;
-			const passengerMiddles = passengers.map((p, j) => partitionRows(p.rows, p.columns[split.feature], split, parent.passengerStarts[j], parent.passengerEnds[j], this.#scratchRows));
+			const missingLeft = split.missingLeft ? 1 : 0;
+			const nLeft = partitionRows(rows, columns[split.feature], split.bin, missingLeft, parent.start, parent.end, this.#scratchRows) - parent.start;
+			const passengerMiddles = passengers.map((p, j) =>
+				partitionRows(p.rows, p.columns[split.feature], split.bin, missingLeft, parent.passengerStarts[j], parent.passengerEnds[j], this.#scratchRows)
+			);
 			const gRight = parent.g - split.gLeft;
 			const hRight = parent.h - split.hLeft;
 			const left: Leaf = {
@@ -201,33 +201,6 @@ function sumGradients(rows: Uint32Array, count: number, gh: Float32Array): [numb
 		h += gh[2 * rows[k] + 1];
 	}
 	return [g, h];
-}
-
-/** Stable partition of rows[start…end-1] by the split; returns where the right side starts. */
-function partitionRows(rows: Uint32Array, column: Uint8Array, split: Split, start: number, end: number, scratch: Uint32Array): number {
-	const bin = split.bin;
-	const missingLeft = split.missingLeft ? 1 : 0;
-	let w = start;
-	let s = 0;
-	for (let k = start; k < end; k++) {
-		const r = rows[k];
-		const left = goesLeft(column[r], bin, missingLeft);
-		rows[w] = r;
-		scratch[s] = r;
-		w += left;
-		s += left ^ 1;
-	}
-	for (let k = 0; k < s; k++) rows[w + k] = scratch[k];
-	return w;
-}
-
-/**
- * 1 when a row of bin b goes left (b ≤ bin, or missing and missingLeft is 1), else 0. Computed
- * without a branch: a partition's directions are as unpredictable as the data, and a
- * mispredicted branch per row cost twice the rest of the loop.
- */
-function goesLeft(b: number, bin: number, missingLeft: number): number {
-	return (((bin - b) >>> 31) ^ 1) | (((MISSING - 1 - b) >>> 31) & missingLeft);
 }
 
 class NodeList {

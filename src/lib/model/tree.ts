@@ -1,8 +1,4 @@
-import { MISSING_BIN } from './bin-features';
-
-// Hot loops read only bindings of their own module: run through vite-node (the CLI, the unit
-// tests), every use of an imported binding is a getter call on the module namespace.
-const MISSING = MISSING_BIN;
+import { partitionRows } from './partition-rows';
 
 /**
  * One regression tree, node-indexed from the root (0). A leaf has feature -1 and left = right = -1.
@@ -37,25 +33,30 @@ export function leafOfValues(tree: Tree, columns: Float32Array[], row: number): 
 	return node;
 }
 
-/** The leaf a row of bins reaches. */
-export function leafOfBins(tree: Tree, columns: Uint8Array[], row: number): number {
-	const { feature, bin, missingLeft, left, right } = tree;
-	let node = 0;
-	while (left[node] >= 0) {
-		const b = columns[feature[node]][row];
-		const goLeft = b === MISSING ? missingLeft[node] === 1 : b <= bin[node];
-		node = goLeft ? left[node] : right[node];
+/**
+ * Adds the tree's output to raw[i] for every row i of a binned matrix, by partitioning the row
+ * numbers down the tree: sequential, branch-free reads, about twice as fast as walking the tree
+ * row by row. `rows` and `scratch` are buffers of the matrix's row count.
+ */
+export function addTreeByPartition(tree: Tree, columns: Uint8Array[], raw: Float64Array, rows: Uint32Array, scratch: Uint32Array): void {
+	for (let i = 0; i < rows.length; i++) rows[i] = i;
+	const stack = [0, 0, rows.length];
+	while (stack.length > 0) {
+		const end = stack.pop()!;
+		const start = stack.pop()!;
+		const node = stack.pop()!;
+		if (start === end) continue;
+		if (tree.left[node] < 0) {
+			addToRows(raw, rows, start, end, tree.value[node]);
+			continue;
+		}
+		const middle = partitionRows(rows, columns[tree.feature[node]], tree.bin[node], tree.missingLeft[node], start, end, scratch);
+		stack.push(tree.left[node], start, middle, tree.right[node], middle, end);
 	}
-	return node;
 }
 
-/** Adds the tree's output to `raw` for every row of a binned matrix (all rows, or those with skip[row] = 0). */
-export function addTreeOnBins(tree: Tree, columns: Uint8Array[], raw: Float64Array, skip: Uint8Array | null = null): void {
-	const value = tree.value;
-	for (let i = 0; i < raw.length; i++) {
-		if (skip !== null && skip[i] !== 0) continue;
-		raw[i] += value[leafOfBins(tree, columns, i)];
-	}
+function addToRows(raw: Float64Array, rows: Uint32Array, start: number, end: number, value: number): void {
+	for (let k = start; k < end; k++) raw[rows[k]] += value;
 }
 
 export function treeDepth(tree: Tree, node = 0): number {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { selectRows } from '../../../src/lib/model/feature-matrix';
 import { trainGbdt } from '../../../src/lib/model/gbdt';
 import { predictGbdtProbability, predictGbdtRaw } from '../../../src/lib/model/gbdt-model';
 import { resolveGbdtParams } from '../../../src/lib/model/gbdt-params';
@@ -100,6 +101,15 @@ describe('gradient-boosted trees', () => {
 		expect(predictGbdtRaw(parsed, matrix)).toEqual(predictGbdtRaw(training.model, matrix));
 		expect(gbdtModelToJson(parsed)).toEqual(JSON.parse(text));
 		expect(() => gbdtModelFromJson('{"format":"other"}')).toThrow(/Not a propensity model/);
+	});
+
+	it('predict the same row by row (by thresholds) as many rows at once (by bins)', async () => {
+		const { matrix, labels } = labelledRows(6_000, 3, 11, quadrants, 0.1);
+		for (let i = 0; i < matrix.rows; i += 7) matrix.columns[i % 3][i] = Number.NaN;
+		const training = await trainGbdt(matrix, labels, resolveGbdtParams({ maxTrees: 20 }), 1);
+		const all = predictGbdtRaw(training.model, matrix);
+		const few = predictGbdtRaw(training.model, selectRows(matrix, Uint32Array.from({ length: 500 }, (_, k) => k * 12)));
+		few.forEach((raw, k) => expect(raw).toBe(all[k * 12]));
 	});
 
 	it('respect maxLeaves, maxDepth and minSamplesLeaf', async () => {
