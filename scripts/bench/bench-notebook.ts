@@ -21,7 +21,7 @@ export interface BenchInput {
 
 export interface BenchNotebook {
 	text: string;
-	/** SQL cells in run order (topological, ties in document order). */
+	/** SQL cells in run order (topological, ties in document order), but those reading a model's or stats cell's tables. */
 	queries: BenchQuery[];
 	inputs: BenchInput[];
 	/** Keys of the cells `window.cin.cells()` reports (all but markdown), in document order. */
@@ -38,8 +38,12 @@ export function benchNotebook(text: string): BenchNotebook {
 	const key = (c: CellData) => c.name ?? `cell ${index.get(c.id)! + 1}`;
 	const byId = new Map(cells.map((c) => [c.id, c]));
 
+	// SQL cells that read what a model or stats cell computed in JavaScript are left out: native
+	// DuckDB has no trainer, and what they cost is the model's (its own step measures it).
+	const computed = new Set(descendants(graph, cells.filter((c) => c.kind === 'model' || c.kind === 'stats').map((c) => c.id)));
+	const isQuery = (c: CellData) => c.kind === 'sql' && !computed.has(c.id);
 	const order = topologicalOrder(graph, graph.order);
-	const queries = order.map((id) => byId.get(id)!).filter((c) => c.kind === 'sql').map((c) => ({ key: key(c), cell: c }));
+	const queries = order.map((id) => byId.get(id)!).filter(isQuery).map((c) => ({ key: key(c), cell: c }));
 
 	const inputs: BenchInput[] = [];
 	for (const cell of cells) {
@@ -48,7 +52,7 @@ export function benchNotebook(text: string): BenchNotebook {
 		if (!checked.ok) throw new Error(`input ${cell.name}: ${checked.error}`);
 		const dependants = descendants(graph, [cell.id])
 			.map((id) => byId.get(id)!)
-			.filter((c) => c.kind === 'sql')
+			.filter(isQuery)
 			.map(key);
 		inputs.push({ name: cell.name, value: checked.spec.value, alternative: alternativeValue(checked.spec), dependants });
 	}
