@@ -4,8 +4,8 @@ import type { Ranking } from './rank-scores';
 export interface RocPoint {
 	fpr: number;
 	tpr: number;
-	/** Scores ≥ this are predicted positive at this point (Infinity at the origin). */
-	threshold: number;
+	/** Scores ≥ this are predicted positive at this point; null at the origin (no row is). */
+	threshold: number | null;
 }
 
 /** Cumulative gains and lift of the top `percentile`% of rows by score. */
@@ -44,7 +44,7 @@ export function rocPoints(ranking: Ranking, scores: Float32Array, maxPoints = 20
 	const negatives = n - positives;
 	if (positives === 0 || negatives === 0) return [];
 	const step = 2 / maxPoints;
-	const points: RocPoint[] = [{ fpr: 0, tpr: 0, threshold: Infinity }];
+	const points: RocPoint[] = [{ fpr: 0, tpr: 0, threshold: null }];
 	let tp = 0;
 	let fp = 0;
 	const groups = groupPositives.length;

@@ -30,7 +30,8 @@ describe('trainPropensity', () => {
 		expect(result.gbdt.model.trees).toHaveLength(result.gbdt.bestIteration);
 		expect(result.gbdt.importance).toHaveLength(3);
 		expect(result.logistic.coefficients.map((c) => c.feature)).toEqual(['x1', 'x2', 'x3']);
-		// Plain data: the models survive JSON unchanged.
+		// Plain data: the models and curves survive JSON unchanged.
+		expect(JSON.parse(JSON.stringify(result.gbdt.curves))).toEqual(result.gbdt.curves);
 		expect(JSON.parse(JSON.stringify(result.gbdt.model))).toEqual(result.gbdt.model);
 		expect(JSON.parse(JSON.stringify(result.logistic.model))).toEqual(result.logistic.model);
 		expect(progress[0]).toMatchObject({ phase: 'binning', trees: 0, maxTrees: 20 });
