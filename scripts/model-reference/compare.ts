@@ -55,7 +55,8 @@ interface Row {
 	pr_auc: number | null;
 	seconds: number;
 	trees: string;
-	peakRssMb: number | null;
+	/** RSS before the training, and its peak while training (sampled between trees). */
+	rssMb: [number, number] | null;
 }
 
 const options = parseOptions(process.argv.slice(2));
@@ -63,22 +64,27 @@ mkdirSync(options.out, { recursive: true });
 const trainCsv = path.join(options.out, `train-${options.rows}.csv`);
 const testCsv = path.join(options.out, `test-${options.rows}.csv`);
 
-let started = performance.now();
-const train = syntheticFeatures(options.rows, options.seed);
-const test = syntheticFeatures(options.testRows, options.seed + 1);
-const rate = (labels: Uint8Array) => labels.reduce((a, b) => a + b, 0) / labels.length;
-console.log(`${options.rows} training rows (base rate ${rate(train.labels).toFixed(4)}), ${options.testRows} test rows, ${FEATURE_NAMES.length} features: generated in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-if (options.python) {
-	started = performance.now();
-	await writeFeatureCsv(trainCsv, FEATURE_NAMES, train.values, train.labels);
-	await writeFeatureCsv(testCsv, FEATURE_NAMES, test.values, test.labels, options.rows + 1);
-	console.log(`CSVs written to ${options.out} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+/** A generated table; its CSV is written when asked, and the CSV's float64 copy is then let go. */
+async function table(rows: number, seed: number, csv: string | null, firstId: number) {
+	const generated = syntheticFeatures(rows, seed);
+	if (csv !== null) await writeFeatureCsv(csv, FEATURE_NAMES, generated.values, generated.labels, firstId);
+	return { matrix: generated.matrix, labels: generated.labels };
 }
+
+let started = performance.now();
+const train = await table(options.rows, options.seed, options.python ? trainCsv : null, 1);
+const test = await table(options.testRows, options.seed + 1, options.python ? testCsv : null, options.rows + 1);
+const rate = (labels: Uint8Array) => labels.reduce((a, b) => a + b, 0) / labels.length;
+console.log(
+	`${options.rows} training rows (base rate ${rate(train.labels).toFixed(4)}), ${options.testRows} test rows, ${FEATURE_NAMES.length} features: ` +
+		`generated${options.python ? ` and written to ${options.out}` : ''} in ${((performance.now() - started) / 1000).toFixed(1)} s`
+);
 
 const rows: Row[] = [];
 for (const subsample of options.subsamples) {
 	const params: GbdtParams = resolveGbdtParams({ maxTrees: options.maxTrees, subsample });
-	let peak = process.memoryUsage().rss;
+	const before = process.memoryUsage().rss;
+	let peak = before;
 	const result = await trainAndEvaluateGbdt(train.matrix, train.labels, test.matrix, test.labels, params, 1, 0.1, undefined, () => {
 		peak = Math.max(peak, process.memoryUsage().rss);
 		return false;
@@ -90,7 +96,7 @@ for (const subsample of options.subsamples) {
 		pr_auc: result.metrics.pr_auc,
 		seconds: result.seconds,
 		trees: `${result.iterations} (best ${result.bestIteration})`,
-		peakRssMb: peak / 2 ** 20
+		rssMb: [before / 2 ** 20, peak / 2 ** 20]
 	});
 	console.log(JSON.stringify(rows.at(-1)));
 }
@@ -118,13 +124,13 @@ if (options.python) {
 		'--n-iter-no-change', String(defaults.patience)
 	];
 	const reference = JSON.parse(execFileSync(python, args, { encoding: 'utf8', maxBuffer: 1 << 20 })) as { auc: number; pr_auc: number; seconds: number; n_iter: number; sklearn: string };
-	rows.push({ trainer: `scikit-learn ${reference.sklearn}`, auc: reference.auc, pr_auc: reference.pr_auc, seconds: reference.seconds, trees: String(reference.n_iter), peakRssMb: null });
+	rows.push({ trainer: `scikit-learn ${reference.sklearn}`, auc: reference.auc, pr_auc: reference.pr_auc, seconds: reference.seconds, trees: String(reference.n_iter), rssMb: null });
 }
 
 const pad = (s: string, n: number) => s.padEnd(n);
-console.log(`\n${pad('trainer', 28)} ${pad('AUC', 8)} ${pad('PR-AUC', 8)} ${pad('seconds', 8)} ${pad('trees', 16)} peak RSS`);
+console.log(`\n${pad('trainer', 28)} ${pad('AUC', 8)} ${pad('PR-AUC', 8)} ${pad('seconds', 8)} ${pad('trees', 16)} RSS before → peak`);
 for (const row of rows) {
 	console.log(
-		`${pad(row.trainer, 28)} ${pad(row.auc?.toFixed(4) ?? '–', 8)} ${pad(row.pr_auc?.toFixed(4) ?? '–', 8)} ${pad(row.seconds.toFixed(1), 8)} ${pad(row.trees, 16)} ${row.peakRssMb === null ? '–' : `${row.peakRssMb.toFixed(0)} MB`}`
+		`${pad(row.trainer, 28)} ${pad(row.auc?.toFixed(4) ?? '–', 8)} ${pad(row.pr_auc?.toFixed(4) ?? '–', 8)} ${pad(row.seconds.toFixed(1), 8)} ${pad(row.trees, 16)} ${row.rssMb === null ? '–' : `${row.rssMb[0].toFixed(0)} → ${row.rssMb[1].toFixed(0)} MB`}`
 	);
 }
