@@ -17,31 +17,7 @@ async function setInput(page: import('@playwright/test').Page, name: string, val
 	await input.press('Enter');
 }
 
-test('the lab re-plans at once when α or the minimum effect changes', async ({ page }) => {
-	await page.goto('/');
-	await settled(page);
-	const size = cell(page, 'lab_sample_size');
-	await size.scrollIntoViewIfNeeded();
-	// Columns: baseline, target, alpha, power, n_per_group, days.
-	const n = await numberIn('lab_sample_size', page, 4);
-	const days = await numberIn('lab_sample_size', page, 5);
-	expect(n).toBeGreaterThan(0);
-
-	await setInput(page, 'lab_alpha', '0.01');
-	await settled(page);
-	await expect.poll(() => numberIn('lab_sample_size', page, 2)).toBe(0.01);
-	const stricter = await numberIn('lab_sample_size', page, 4);
-	expect(stricter).toBeGreaterThan(n);
-	expect(await numberIn('lab_sample_size', page, 5)).toBeGreaterThanOrEqual(days);
-
-	await setInput(page, 'lab_lift', '100');
-	await settled(page);
-	await expect.poll(() => numberIn('lab_sample_size', page, 4)).toBeLessThan(stricter);
-	await expect(cell(page, 'lab_simulation')).toHaveAttribute('data-status', 'done');
-	await expect(cell(page, 'lab_scenarios_summary').or(cell(page, 'lab_scenarios'))).toHaveAttribute('data-status', 'done');
-});
-
-test('the propensity section shows its metrics and charts, and a reload shows the saved model without training', async ({ page }) => {
+test('the model section shows its metrics and charts, the lab re-plans at once when α or the minimum effect changes, and a reload trains nothing', async ({ page }) => {
 	await page.goto('/');
 	await settled(page);
 	const model = cell(page, 'propensity');
@@ -51,12 +27,31 @@ test('the propensity section shows its metrics and charts, and a reload shows th
 		await cell(page, chart).scrollIntoViewIfNeeded();
 		await expect(cell(page, chart).locator('svg').first()).toBeVisible();
 	}
-	// No worker is started on a reload: the saved tables are current.
+
+	await cell(page, 'lab_sample_size').scrollIntoViewIfNeeded();
+	// Columns: baseline, target, alpha, power, n_per_group, days.
+	const n = await numberIn('lab_sample_size', page, 4);
+	const days = await numberIn('lab_sample_size', page, 5);
+	expect(n).toBeGreaterThan(0);
+	await setInput(page, 'lab_alpha', '0.01');
+	await settled(page);
+	await expect.poll(() => numberIn('lab_sample_size', page, 2)).toBe(0.01);
+	const stricter = await numberIn('lab_sample_size', page, 4);
+	expect(stricter).toBeGreaterThan(n);
+	expect(await numberIn('lab_sample_size', page, 5)).toBeGreaterThanOrEqual(days);
+	await setInput(page, 'lab_lift', '100');
+	await settled(page);
+	await expect.poll(() => numberIn('lab_sample_size', page, 4)).toBeLessThan(stricter);
+	await expect(cell(page, 'lab_simulation')).toHaveAttribute('data-status', 'done');
+	await expect(cell(page, 'lab_scenarios')).toHaveAttribute('data-status', 'done');
+
+	// No trainer worker starts on a reload: the saved tables are current.
 	const workers: string[] = [];
 	page.on('worker', (w) => workers.push(w.url()));
 	await page.reload();
 	await settled(page);
 	await expect(cell(page, 'propensity')).toContainText('from the saved result');
+	await expect(cell(page, 'lab_sample_size')).toContainText('from the saved result');
 	expect(workers.filter((url) => url.includes('train.worker'))).toEqual([]);
 });
 
