@@ -2,13 +2,16 @@
 // tables: AUC, PR-AUC and training time side by side. Not part of CI.
 //
 //   npx vite-node scripts/model-reference/compare.ts -- [--rows 1000000] [--test-rows N/4]
-//       [--seed 7] [--subsample 0.5,1] [--max-trees 100] [--out DIR] [--no-python] [--logistic]
+//       [--seed 7] [--subsample 0.5,1] [--max-trees 100] [--out DIR] [--no-python]
+//       [--sklearn-threads 1,2] [--logistic]
 //
 // Writes DIR/train-N.csv and DIR/test-N.csv (id, label, features; empty = missing), trains ours
 // in this process for each --subsample (timing it and sampling the peak RSS between trees), then
 // runs hgb_reference.py with Debian's scikit-learn (apt-get install -y python3-sklearn
-// python3-pandas python3-scipy) on the CSVs. scikit-learn 1.2 has no row subsampling: it always
-// grows its trees on all training rows, like our --subsample 1.
+// python3-pandas python3-scipy) on the CSVs, once per --sklearn-threads (OMP_NUM_THREADS; by
+// default its own choice). scikit-learn 1.2 has no row subsampling: it always grows its trees on
+// all training rows, like our --subsample 1. On a busy machine its OpenMP threads spin while
+// they wait for each other, and its time balloons: compare the CPU seconds too.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -28,6 +31,8 @@ interface Options {
 	maxTrees: number;
 	out: string;
 	python: boolean;
+	/** OpenMP threads of each scikit-learn run (default: its own choice, all cores). */
+	sklearnThreads: (number | null)[];
 	logistic: boolean;
 }
 
@@ -45,6 +50,7 @@ function parseOptions(args: string[]): Options {
 		maxTrees: Number(value('max-trees') ?? 100),
 		out: value('out') ?? path.join(tmpdir(), 'cin-model-reference'),
 		python: !args.includes('--no-python'),
+		sklearnThreads: value('sklearn-threads')?.split(',').map(Number) ?? [null],
 		logistic: args.includes('--logistic')
 	};
 }
@@ -54,6 +60,8 @@ interface Row {
 	auc: number | null;
 	pr_auc: number | null;
 	seconds: number;
+	/** CPU time of the training, all threads. */
+	cpuSeconds: number;
 	trees: string;
 	/** RSS before the training, and its peak while training (sampled between trees). */
 	rssMb: [number, number] | null;
@@ -85,16 +93,20 @@ for (const subsample of options.subsamples) {
 	const params: GbdtParams = resolveGbdtParams({ maxTrees: options.maxTrees, subsample });
 	const before = process.memoryUsage().rss;
 	let peak = before;
+	const cpu = process.cpuUsage();
 	const result = await trainAndEvaluateGbdt(train.matrix, train.labels, test.matrix, test.labels, params, 1, 0.1, undefined, () => {
 		peak = Math.max(peak, process.memoryUsage().rss);
 		return false;
 	});
 	peak = Math.max(peak, process.memoryUsage().rss);
+	const { user, system } = process.cpuUsage(cpu);
 	rows.push({
 		trainer: `ours, subsample ${subsample}`,
 		auc: result.metrics.auc,
 		pr_auc: result.metrics.pr_auc,
 		seconds: result.seconds,
+		// Includes the evaluation on the test rows (a second or so), unlike `seconds`.
+		cpuSeconds: (user + system) / 1e6,
 		trees: `${result.iterations} (best ${result.bestIteration})`,
 		rssMb: [before / 2 ** 20, peak / 2 ** 20]
 	});
@@ -123,14 +135,33 @@ if (options.python) {
 		'--validation-fraction', String(defaults.validationFraction),
 		'--n-iter-no-change', String(defaults.patience)
 	];
-	const reference = JSON.parse(execFileSync(python, args, { encoding: 'utf8', maxBuffer: 1 << 20 })) as { auc: number; pr_auc: number; seconds: number; n_iter: number; sklearn: string };
-	rows.push({ trainer: `scikit-learn ${reference.sklearn}`, auc: reference.auc, pr_auc: reference.pr_auc, seconds: reference.seconds, trees: String(reference.n_iter), rssMb: null });
+	for (const threads of options.sklearnThreads) {
+		const env = threads === null ? process.env : { ...process.env, OMP_NUM_THREADS: String(threads) };
+		const reference = JSON.parse(execFileSync(python, args, { encoding: 'utf8', maxBuffer: 1 << 20, env })) as {
+			auc: number;
+			pr_auc: number;
+			seconds: number;
+			cpu_seconds: number;
+			n_iter: number;
+			sklearn: string;
+		};
+		rows.push({
+			trainer: `scikit-learn ${reference.sklearn}${threads === null ? '' : `, ${threads} thread${threads === 1 ? '' : 's'}`}`,
+			auc: reference.auc,
+			pr_auc: reference.pr_auc,
+			seconds: reference.seconds,
+			cpuSeconds: reference.cpu_seconds,
+			trees: String(reference.n_iter),
+			rssMb: null
+		});
+		console.log(JSON.stringify(rows.at(-1)));
+	}
 }
 
 const pad = (s: string, n: number) => s.padEnd(n);
-console.log(`\n${pad('trainer', 28)} ${pad('AUC', 8)} ${pad('PR-AUC', 8)} ${pad('seconds', 8)} ${pad('trees', 16)} RSS before → peak`);
+console.log(`\n${pad('trainer', 31)} ${pad('AUC', 8)} ${pad('PR-AUC', 8)} ${pad('seconds', 8)} ${pad('CPU s', 8)} ${pad('trees', 16)} RSS before → peak`);
 for (const row of rows) {
 	console.log(
-		`${pad(row.trainer, 28)} ${pad(row.auc?.toFixed(4) ?? '–', 8)} ${pad(row.pr_auc?.toFixed(4) ?? '–', 8)} ${pad(row.seconds.toFixed(1), 8)} ${pad(row.trees, 16)} ${row.rssMb === null ? '–' : `${row.rssMb[0].toFixed(0)} → ${row.rssMb[1].toFixed(0)} MB`}`
+		`${pad(row.trainer, 31)} ${pad(row.auc?.toFixed(4) ?? '–', 8)} ${pad(row.pr_auc?.toFixed(4) ?? '–', 8)} ${pad(row.seconds.toFixed(1), 8)} ${pad(row.cpuSeconds.toFixed(1), 8)} ${pad(row.trees, 16)} ${row.rssMb === null ? '–' : `${row.rssMb[0].toFixed(0)} → ${row.rssMb[1].toFixed(0)} MB`}`
 	);
 }
