@@ -22,6 +22,7 @@ export interface StepRow {
 	/** Peak RSS of the Node process while the native step ran (1 thread). */
 	nativePeakRssMiB: number | null;
 	error?: string;
+	note?: string;
 }
 
 export interface EngineSummary {
@@ -86,6 +87,7 @@ export function mergeSteps({ browser = null, native = null, nativeAll = null, wa
 			w && w.error && `wasm in Node: ${w.error}`
 		];
 		const error = errors.filter(Boolean).join('; ');
+		const notes = [b?.note && `browser: ${b.note}`, n?.note && `native: ${n.note}`, all?.note && `native (all): ${all.note}`].filter(Boolean);
 		const row: StepRow = {
 			name,
 			group,
@@ -98,6 +100,7 @@ export function mergeSteps({ browser = null, native = null, nativeAll = null, wa
 			peakRssMiB: b?.peakRssMiB ?? null,
 			nativePeakRssMiB: n?.peakRssMiB ?? null
 		};
+		if (notes.length) row.note = notes.join('; ');
 		return error ? { ...row, error } : row;
 	});
 }

@@ -20,6 +20,8 @@ export interface Measurement {
 	ms: number | null;
 	peakRssMiB?: number | null;
 	error?: string;
+	/** What the time alone does not say (e.g. a model's test AUC), shown under the table. */
+	note?: string;
 }
 
 interface Run {

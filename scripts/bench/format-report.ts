@@ -18,6 +18,10 @@ function headers(report: BenchReport): string[] {
 	return ['step', 'browser ms', 'native ms (1 thread)', `native ms (${all} threads)`, 'browser / native', ...wasm, 'peak RSS MiB'];
 }
 
+function noteLines(report: BenchReport): string[] {
+	return report.steps.filter((s) => s.note).map((s) => `${s.name}: ${s.note}`);
+}
+
 function errorLines(report: BenchReport): string[] {
 	return report.steps.filter((s) => s.error).map((s) => `${s.name}: ${s.error}`);
 }
@@ -33,6 +37,8 @@ export function formatTable(report: BenchReport): string {
 		if (i > 0 && report.steps[i - 1].group !== s.group) out.push('');
 		out.push(line(body[i]));
 	});
+	const notes = noteLines(report);
+	if (notes.length) out.push('', 'notes:', ...notes.map((n) => `  ${n}`));
 	const errors = errorLines(report);
 	if (errors.length) out.push('', 'errors:', ...errors.map((e) => `  ${e}`));
 	return out.join('\n');
@@ -64,6 +70,8 @@ export function formatMarkdown(report: BenchReport): string {
 		`|${headers(report).map((_, i) => (i === 0 ? '---' : '---:')).join('|')}|`,
 		...report.steps.map((s) => `| ${cells(report, s).map(escape).join(' | ')} |`)
 	];
+	const notes = noteLines(report);
+	if (notes.length) lines.push('', '## Notes', '', ...notes.map((n) => `- ${escape(n)}`));
 	const errors = errorLines(report);
 	if (errors.length) lines.push('', '## Errors', '', ...errors.map((e) => `- ${escape(e)}`));
 	return lines.join('\n') + '\n';

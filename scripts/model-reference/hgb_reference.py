@@ -66,8 +66,9 @@ def main():
     scores = model.predict_proba(x_test)[:, 1]
     json.dump(
         {
-            "auc": roc_auc_score(y_test, scores),
-            "pr_auc": average_precision_score(y_test, scores),
+            # Undefined (null) when the test users are all of one class, as in our metrics.
+            "auc": roc_auc_score(y_test, scores) if len(set(y_test)) == 2 else None,
+            "pr_auc": average_precision_score(y_test, scores) if y_test.any() else None,
             "seconds": seconds,
             "cpu_seconds": cpu_seconds,
             "n_iter": int(model.n_iter_),

@@ -27,6 +27,10 @@ export interface CinAutomation {
 	/** Runs one cell by name and its dependants; resolves with the elapsed ms. */
 	runCell(name: string): Promise<number>;
 	setInput(name: string, value: number | string): Promise<number>;
+	/** Replaces a cell's source as the editor would (it runs when asked, as after typing). */
+	edit(name: string, source: string): void;
+	/** A cell's source as the notebook holds it. */
+	source(name: string): string;
 	cells(rows: number): Promise<CellReport[]>;
 	/** Cells (not markdown) showing an output now, whether run in this session or restored. */
 	shown(): number;
@@ -64,6 +68,8 @@ export function installAutomation(session: NotebookSession): void {
 		runAll: (force) => timed(() => session.runAll(force)),
 		runCell: (name) => timed(() => session.run(byName(name).id)),
 		setInput: (name, value) => timed(() => session.setInput(byName(name).id, value)),
+		edit: (name, source) => session.editSource(byName(name).id, source),
+		source: (name) => byName(name).source,
 		async cells(rows) {
 			const reports: CellReport[] = [];
 			for (const cell of session.cells) {
