@@ -7,7 +7,7 @@
 // reload never trains again.
 import { noReferences, type CellData } from '../../../notebook';
 import { columnarClient } from '../../../data/columnar-client';
-import { quoteIdent } from '../../../data/sql';
+import { quoteIdent, quoteString } from '../../../data/sql';
 import type { GbdtParams } from '../../../model/gbdt-params';
 import type { GbdtModelJson } from '../../../model/model-json';
 import { inProcessTrainer, type Trainer } from '../../../model/trainer';
@@ -64,7 +64,7 @@ async function readExplain(value: unknown, ctx: RunContext): Promise<string> {
 async function savedModel(name: string, key: string, ctx: RunContext): Promise<GbdtModelJson | null> {
 	const table = `${name}_model`;
 	const exists = await ctx.client.query(
-		`SELECT 1 FROM duckdb_tables() WHERE schema_name = '${CELL_SCHEMA}' AND table_name = '${table.replaceAll("'", "''")}'`,
+		`SELECT 1 FROM duckdb_tables() WHERE schema_name = ${quoteString(CELL_SCHEMA)} AND table_name = ${quoteString(table)}`,
 		{ signal: ctx.signal }
 	);
 	if (exists.rows.length === 0) return null;
@@ -114,7 +114,8 @@ export function modelKind(trainer: () => Trainer): CellKind {
 			const key = trainingKey(spec, features, k, tables);
 			// Training is seeded: the same key would give the same model, so even a forced run reuses it.
 			const model = await savedModel(name, key, ctx);
-			const statements = model ? await explainAgain(name, spec, features, model, explain, ctx) : await train(name, spec, features, k, key, explain, trainer(), ctx);
+			const job: ModelJob = { name, spec, features, k, key, explain };
+			const statements = model ? await explainAgain(job, model, ctx) : await train(job, trainer(), ctx);
 			const preview = await ctx.client.query(statements.join('') + previewSql(name), { signal: ctx.signal });
 			return tableOutput(ctx.cache, name, preview, null, false, ctx.signal);
 		}
@@ -122,8 +123,18 @@ export function modelKind(trainer: () => Trainer): CellKind {
 	return kind;
 }
 
+/** One run's resolved inputs: the spec, its features, k in percent, its training key, the user to explain. */
+interface ModelJob {
+	name: string;
+	spec: ModelSpec;
+	features: string[];
+	k: number;
+	key: string;
+	explain: string;
+}
+
 /** The saved model still holds: only the explanation is redone; every table is current again. */
-async function explainAgain(name: string, spec: ModelSpec, features: string[], model: GbdtModelJson, explain: string, ctx: RunContext): Promise<string[]> {
+async function explainAgain({ name, spec, features, explain }: ModelJob, model: GbdtModelJson, ctx: RunContext): Promise<string[]> {
 	ctx.progress({ message: 'the saved model is current: explaining the chosen user', fraction: null });
 	const why = await explainTable(spec, features, model, explain, `${name}_scores`, ctx);
 	return [
@@ -132,7 +143,7 @@ async function explainAgain(name: string, spec: ModelSpec, features: string[], m
 	];
 }
 
-async function train(name: string, spec: ModelSpec, features: string[], k: number, key: string, explain: string, trainer: Trainer, ctx: RunContext): Promise<string[]> {
+async function train({ name, spec, features, k, key, explain }: ModelJob, trainer: Trainer, ctx: RunContext): Promise<string[]> {
 	const client = columnarClient(ctx.client, 'a model cell');
 	const { signal, fingerprint } = ctx;
 	ctx.progress({ message: `reading the users of ${spec.train} and ${spec.test}`, fraction: null });
