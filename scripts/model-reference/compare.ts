@@ -3,7 +3,7 @@
 //
 //   npx vite-node scripts/model-reference/compare.ts -- [--rows 1000000] [--test-rows N/4]
 //       [--seed 7] [--subsample 0.5,1] [--max-trees 100] [--out DIR] [--no-python]
-//       [--sklearn-threads 1,2] [--logistic]
+//       [--sklearn-threads 1,2] [--omp-passive] [--logistic]
 //
 // Writes DIR/train-N.csv and DIR/test-N.csv (id, label, features; empty = missing), trains ours
 // in this process for each --subsample (timing it and sampling the peak RSS between trees), then
@@ -11,7 +11,8 @@
 // python3-pandas python3-scipy) on the CSVs, once per --sklearn-threads (OMP_NUM_THREADS; by
 // default its own choice). scikit-learn 1.2 has no row subsampling: it always grows its trees on
 // all training rows, like our --subsample 1. On a busy machine its OpenMP threads spin while
-// they wait for each other, and its time balloons: compare the CPU seconds too.
+// they wait for each other, and its time balloons (five times and more): compare the CPU
+// seconds too, or let the threads sleep while they wait (--omp-passive).
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -33,6 +34,8 @@ interface Options {
 	python: boolean;
 	/** OpenMP threads of each scikit-learn run (default: its own choice, all cores). */
 	sklearnThreads: (number | null)[];
+	/** OMP_WAIT_POLICY=PASSIVE: waiting threads sleep instead of spinning. */
+	ompPassive: boolean;
 	logistic: boolean;
 }
 
@@ -51,6 +54,7 @@ function parseOptions(args: string[]): Options {
 		out: value('out') ?? path.join(tmpdir(), 'cin-model-reference'),
 		python: !args.includes('--no-python'),
 		sklearnThreads: value('sklearn-threads')?.split(',').map(Number) ?? [null],
+		ompPassive: args.includes('--omp-passive'),
 		logistic: args.includes('--logistic')
 	};
 }
@@ -136,7 +140,9 @@ if (options.python) {
 		'--n-iter-no-change', String(defaults.patience)
 	];
 	for (const threads of options.sklearnThreads) {
-		const env = threads === null ? process.env : { ...process.env, OMP_NUM_THREADS: String(threads) };
+		const env: NodeJS.ProcessEnv = { ...process.env };
+		if (threads !== null) env.OMP_NUM_THREADS = String(threads);
+		if (options.ompPassive) env.OMP_WAIT_POLICY = 'PASSIVE';
 		const reference = JSON.parse(execFileSync(python, args, { encoding: 'utf8', maxBuffer: 1 << 20, env })) as {
 			auc: number;
 			pr_auc: number;
