@@ -39,7 +39,7 @@ describe('the propensity model on the sample', () => {
 
 	it('scores every test user once, with deciles, and the explanation adds up to the user’s log-odds', () => {
 		const scores = run.tables.get('propensity_scores')!;
-		expect(scores.columns.map((c) => c.name)).toEqual(['user_id', 'score', 'decile', 'label']);
+		expect(scores.columns.map((c) => c.name)).toEqual(['user_id', 'score', 'decile', 'label', 'logistic_score', 'random_split_score']);
 		expect(scores.rows.length).toBe((rowsOf(run.tables.get('model_windows'))[1] as Record<string, number>).users);
 		const explain = rowsOf(run.tables.get('propensity_explain')) as Record<string, number>[];
 		const sum = explain.reduce((s, r) => s + r.contribution, explain[0].base_value);

@@ -3,6 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cellKinds, DEFAULT_KINDS, NotebookRuntime, readNotebook, RESULTS_CACHE_SETUP } from '../../../src/lib/runtime';
 import { inProcessTrainer, type Trainer } from '../../../src/lib/model/trainer';
+import { rankScores } from '../../../src/lib/model/rank-scores';
+import { topK } from '../../../src/lib/model/top-k';
 import { modelKind } from '../../../src/lib/runtime/kinds/model/model-kind';
 import { WasmTestClient } from '../support/wasm-client';
 
@@ -90,6 +92,18 @@ describe('model cells', () => {
 		expect(trainings).toBe(1);
 		const explained = await db.query(`SELECT DISTINCT user_id FROM nb.m_explain`);
 		expect(explained.rows).toEqual([[3001]]);
+
+		// A new top share: the @k metrics come from the saved scores of each model, no training.
+		nb.runtime.edit(nb.id('m'), nb.runtime.cell(nb.id('m'))!.source.replace('"k": 10', '"k": 20'));
+		await nb.runtime.run(nb.id('m'));
+		expect(trainings).toBe(1);
+		const metrics = await db.query(`SELECT model, k, precision_at_k FROM nb.m_metrics ORDER BY model`);
+		expect(metrics.rows.map((r) => r[1])).toEqual([0.2, 0.2, 0.2]);
+		const scored = await db.query(`SELECT score, label FROM nb.m_scores`);
+		const top = topK(rankScores(Float32Array.from(scored.rows, (r) => Number(r[0])), Uint8Array.from(scored.rows, (r) => Number(r[1]))), 0.2);
+		expect(metrics.rows.find((r) => r[0] === 'gbdt (temporal)')![2]).toBeCloseTo(top.precision, 6);
+		const random = await db.query(`SELECT count(random_split_score) FROM nb.m_scores`);
+		expect(random.rows[0][0]).toBe(600);
 
 		nb.runtime.edit(nb.id('train_users'), users(0, 2500));
 		await nb.runtime.run(nb.id('train_users'));

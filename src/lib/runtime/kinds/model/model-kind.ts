@@ -21,7 +21,8 @@ import { readNumber, readText, specReferences } from '../spec-values';
 import { previewSql, savedTableOutput, tableOutput } from '../table-output';
 import { explainTable } from './explain-user';
 import { numericFeatures, readUsers } from './feature-data';
-import { curveTables, historyTable, importanceTable, metricsTable } from './model-tables';
+import { curveTables, historyTable, importanceTable, metricsTable, RANDOM_GBDT, TEMPORAL_LOGISTIC } from './model-tables';
+import { metricsAtK, savedK, SCORE_COLUMNS } from './rescore-at-k';
 import { MODEL_EXAMPLE, MODEL_TABLE_SUFFIXES, validateModelSpec, type GbdtSettings, type ModelSpec } from './model-spec';
 import { trainingKey } from './training-key';
 
@@ -111,11 +112,11 @@ export function modelKind(trainer: () => Trainer): CellKind {
 			const explain = await readExplain(spec.explain, ctx);
 			const features = spec.features ?? (await numericFeatures(ctx.client, spec.train, [spec.id, spec.label], ctx.signal));
 			const tables = { train: await ctx.cache.fingerprintOf(spec.train, ctx.signal), test: await ctx.cache.fingerprintOf(spec.test, ctx.signal) };
-			const key = trainingKey(spec, features, k, tables);
+			const key = trainingKey(spec, features, tables);
 			// Training is seeded: the same key would give the same model, so even a forced run reuses it.
 			const model = await savedModel(name, key, ctx);
 			const job: ModelJob = { name, spec, features, k, key, explain };
-			const statements = model ? await explainAgain(job, model, ctx) : await train(job, trainer(), ctx);
+			const statements = model ? await reuse(job, model, ctx) : await train(job, trainer(), ctx);
 			const preview = await ctx.client.query(statements.join('') + previewSql(name), { signal: ctx.signal });
 			return tableOutput(ctx.cache, name, preview, null, false, ctx.signal);
 		}
@@ -133,15 +134,23 @@ interface ModelJob {
 	explain: string;
 }
 
-/** The saved model still holds: only the explanation is redone; every table is current again. */
-async function explainAgain({ name, spec, features, explain }: ModelJob, model: GbdtModelJson, ctx: RunContext): Promise<string[]> {
-	ctx.progress({ message: 'the saved model is current: explaining the chosen user', fraction: null });
-	const why = await explainTable(spec, features, model, explain, `${name}_scores`, ctx);
+/**
+ * The saved model still holds: the explanation is redone, the metrics too if k changed (from
+ * the saved scores), and every table is recorded as current again.
+ */
+async function reuse({ name, spec, features, k, explain }: ModelJob, model: GbdtModelJson, ctx: RunContext): Promise<string[]> {
+	ctx.progress({ message: 'the saved model is current: no training', fraction: null });
+	const redone = [await explainTable(spec, features, model, explain, `${name}_scores`, ctx)];
+	const previous = await savedK(name, ctx);
+	if (previous === null || Math.abs(previous - k) > 1e-9) redone.push(...(await metricsAtK(name, spec.label, k, ctx)));
+	const names = new Set(redone.map((t) => `${name}${t.suffix}`));
 	return [
-		ctx.cache.materialiseSql(`${name}${why.suffix}`, resultTableQuery(why), ctx.fingerprint),
-		...[name, ...MODEL_TABLE_SUFFIXES.filter((s) => s !== why.suffix).map((s) => `${name}${s}`)].map((t) => ctx.cache.recordSql(t, ctx.fingerprint))
+		...redone.map((t) => ctx.cache.materialiseSql(`${name}${t.suffix}`, resultTableQuery(t), ctx.fingerprint)),
+		...kindTables(name).filter((t) => !names.has(t)).map((t) => ctx.cache.recordSql(t, ctx.fingerprint))
 	];
 }
+
+const kindTables = (name: string) => [name, ...MODEL_TABLE_SUFFIXES.map((s) => `${name}${s}`)];
 
 async function train({ name, spec, features, k, key, explain }: ModelJob, trainer: Trainer, ctx: RunContext): Promise<string[]> {
 	const client = columnarClient(ctx.client, 'a model cell');
@@ -172,11 +181,16 @@ async function train({ name, spec, features, k, key, explain }: ModelJob, traine
 	}
 	ctx.progress({ message: 'writing the scores and tables', fraction: null });
 	const scores = `${name}_scores`;
+	// Every model's test scores, so a new k is answered from them (rescore-at-k.ts); the random
+	// split scores only its own test users (NULL for the others).
+	const randomScores = new Float32Array(testIds.length).fill(NaN);
+	if (random) random.testRows.forEach((row, i) => (randomScores[row] = random.gbdt.scores[i]));
 	await client.writeColumns(CELL_SCHEMA, scores, {
-		names: [spec.id, 'score', 'decile', spec.label],
-		arrays: [testIds, result.gbdt.scores, result.gbdt.deciles, testLabels],
+		names: [spec.id, 'score', 'decile', spec.label, SCORE_COLUMNS[TEMPORAL_LOGISTIC], SCORE_COLUMNS[RANDOM_GBDT]],
+		arrays: [testIds, result.gbdt.scores, result.gbdt.deciles, testLabels, result.logistic.scores, randomScores],
 		rows: testIds.length
 	});
+	await ctx.client.exec(`UPDATE ${quoteIdent(CELL_SCHEMA)}.${quoteIdent(scores)} SET ${SCORE_COLUMNS[RANDOM_GBDT]} = NULL WHERE isnan(${SCORE_COLUMNS[RANDOM_GBDT]})`, { signal });
 	const saved: ResultTable = {
 		suffix: '_model',
 		columns: [
