@@ -8,8 +8,8 @@ describe('cell', () => {
 		expect(new Set(ids).size).toBe(1000);
 	});
 
-	it('registers the four cell kinds the app ships', () => {
-		expect([...DEFAULT_KINDS.keys()].sort()).toEqual(['chart', 'input', 'markdown', 'sql']);
+	it('registers the six cell kinds the app ships', () => {
+		expect([...DEFAULT_KINDS.keys()].sort()).toEqual(['chart', 'input', 'markdown', 'model', 'sql', 'stats']);
 	});
 
 	it('accepts identifiers of up to 63 characters as cell names', () => {
