@@ -5,32 +5,6 @@ test.beforeEach(async ({ page }) => {
 	page.on('pageerror', (error) => console.log('pageerror:', error.message));
 });
 
-// The first start, from an empty profile: the app ingests the bundled sample into OPFS and runs
-// the default notebook. Every other test here starts from a copy of a profile where that has
-// already happened (fixtures.ts).
-test.describe(() => {
-	test.use({ profile: 'empty' });
-
-	test('the Customer Intelligence notebook runs on the bundled sample with no cell in error', async ({ page }) => {
-		await page.goto('/');
-		await settled(page);
-		const statuses = await page.locator('[data-testid="cell"]:not([data-cell-kind="markdown"])').evaluateAll((cells) =>
-			cells.map((c) => `${(c as HTMLElement).dataset.cellName}:${(c as HTMLElement).dataset.status}`)
-		);
-		expect(statuses.length).toBeGreaterThanOrEqual(40);
-		expect(statuses.filter((s) => !s.endsWith(':done'))).toEqual([]);
-		// The static shell painted before any script is gone once the app has mounted.
-		await expect(page.locator('#cin-shell')).toHaveCount(0);
-		await expect(cell(page, 'overview_daily').getByTestId('result-table')).toHaveAttribute('data-rows', /^[1-9]\d*$/);
-		await cell(page, 'overview_revenue_chart').scrollIntoViewIfNeeded();
-		await expect(cell(page, 'overview_revenue_chart').locator('svg').first()).toBeVisible();
-		await expect(cell(page, 'rfm_segments').getByTestId('result-table')).toHaveAttribute('data-rows', /^[1-9]\d*$/);
-		await expect(page.getByTestId('catalog-table').filter({ hasText: 'events' }).first()).toBeVisible();
-		// The contents list every section.
-		await expect(page.getByRole('navigation', { name: 'Contents' }).getByRole('link')).toContainText(['1. Data optimisation', '8. Market basket']);
-	});
-});
-
 test('a chart far down the page is drawn when it is scrolled to, not before', async ({ page }) => {
 	await page.goto('/');
 	await settled(page);

@@ -160,6 +160,13 @@ async function train({ name, spec, features, k, key, explain }: ModelJob, traine
 	const testUsers = await readUsers(client, spec.test, spec.id, spec.label, features, signal);
 	if (trainUsers.matrix.rows === 0) throw new Error(`\`${spec.train}\` has no users: check the training window`);
 	if (testUsers.matrix.rows === 0) throw new Error(`\`${spec.test}\` has no users: check the test window`);
+	const positives = trainUsers.labels.reduce((n, v) => n + v, 0);
+	if (positives === 0 || positives === trainUsers.matrix.rows) {
+		throw new Error(
+			`all ${trainUsers.matrix.rows} training users of \`${spec.train}\` have ${spec.label} = ${positives === 0 ? 0 : 1}: ` +
+				'a model needs both buyers and non-buyers to learn from; move the training windows or open more data'
+		);
+	}
 	// The trainer takes the arrays it is given (a worker detaches them): keep what is written after.
 	const testIds = testUsers.ids;
 	const testLabels = testUsers.labels.slice();
