@@ -8,6 +8,13 @@ export async function settled(page: Page, timeout = 180_000): Promise<void> {
 	await expect(page.getByTestId('app')).toHaveAttribute('data-busy', 'false', { timeout });
 }
 
+/** Sets an input cell's control to `value` and commits it (Enter), as a user would. */
+export async function setInput(page: Page, name: string, value: string): Promise<void> {
+	const input = cell(page, name).locator(`[data-variable="${name}"]`);
+	await input.fill(value);
+	await input.press('Enter');
+}
+
 /** Replaces the text of a cell's CodeMirror editor, as a user would. */
 export async function typeInto(target: Locator, text: string): Promise<void> {
 	const editor = target.locator('.cm-content');

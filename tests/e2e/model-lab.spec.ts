@@ -1,8 +1,9 @@
 // The propensity model and the experiment lab in the page: the model trains in its own worker,
-// the lab follows its inputs. Each test starts from the prepared profile (fixtures.ts), where
-// the default notebook already ran once on the sample.
+// the lab follows its inputs. (Cancelling a training is tested with the other cancels, in
+// notebook.spec.ts.) It starts from the prepared profile (fixtures.ts), where the default
+// notebook already ran once on the sample.
 import { expect, test } from './fixtures';
-import { cell, firstValue, settled } from './helpers';
+import { cell, firstValue, setInput, settled } from './helpers';
 
 test.beforeEach(async ({ page }) => {
 	page.on('pageerror', (error) => console.log('pageerror:', error.message));
@@ -10,12 +11,6 @@ test.beforeEach(async ({ page }) => {
 
 const numberIn = async (name: string, page: import('@playwright/test').Page, column: number) =>
 	Number((await firstValue(cell(page, name), column)).replaceAll(',', ''));
-
-async function setInput(page: import('@playwright/test').Page, name: string, value: string) {
-	const input = cell(page, name).locator(`[data-variable="${name}"]`);
-	await input.fill(value);
-	await input.press('Enter');
-}
 
 test('the model section shows its metrics and charts, the lab re-plans at once when α or the minimum effect changes, and a reload trains nothing', async ({ page }) => {
 	await page.goto('/');
@@ -53,34 +48,4 @@ test('the model section shows its metrics and charts, the lab re-plans at once w
 	await expect(cell(page, 'propensity')).toContainText('from the saved result');
 	await expect(cell(page, 'lab_sample_size')).toContainText('from the saved result');
 	expect(workers.filter((url) => url.includes('train.worker'))).toEqual([]);
-});
-
-test('a cancel during training, or a trainer that crashes, leaves the notebook usable', async ({ page }) => {
-	await page.goto('/');
-	await settled(page);
-	// Hold the trainer's script: the training stays in progress until cancelled.
-	await page.route('**/train.worker-*.js', () => {});
-	await setInput(page, 'model_train_cut', '2019-10-20');
-	const model = cell(page, 'propensity');
-	await expect(model).toHaveAttribute('data-status', 'running');
-	await expect(model.getByTestId('cell-progress')).toBeVisible();
-	await model.getByTestId('cancel-cell').click();
-	await expect(model).toHaveAttribute('data-status', 'error');
-	await expect(model.getByTestId('cell-error')).toContainText('cancelled');
-
-	// A worker whose script fails: the cell says the trainer stopped.
-	await page.unroute('**/train.worker-*.js');
-	await page.route('**/train.worker-*.js', (route) => route.fulfill({ contentType: 'text/javascript', body: 'throw new Error("out of memory")' }));
-	await model.getByTestId('run-cell').click();
-	await expect(model).toHaveAttribute('data-status', 'error');
-	await expect(model.getByTestId('cell-error')).toContainText('The model trainer stopped');
-
-	// Everything else still runs, and the model trains once the worker loads.
-	await page.unroute('**/train.worker-*.js');
-	await cell(page, 'overview_kpis').getByTestId('run-cell').click();
-	await model.getByTestId('run-cell').click();
-	await settled(page);
-	await expect(model).toHaveAttribute('data-status', 'done');
-	await expect(cell(page, 'overview_kpis')).toHaveAttribute('data-status', 'done');
-	await expect(cell(page, 'lab_sample_size')).toHaveAttribute('data-status', 'done');
 });

@@ -1,18 +1,8 @@
 import { expect, test } from './fixtures';
-import { addSqlCell, cell, firstValue, holdEngine, settled, typeInto } from './helpers';
+import { addSqlCell, cell, firstValue, holdEngine, setInput, settled, typeInto } from './helpers';
 
 test.beforeEach(async ({ page }) => {
 	page.on('pageerror', (error) => console.log('pageerror:', error.message));
-});
-
-test('a chart far down the page is drawn when it is scrolled to, not before', async ({ page }) => {
-	await page.goto('/');
-	await settled(page);
-	const far = cell(page, 'cohort_curve_chart');
-	await expect(far).toHaveAttribute('data-status', 'done');
-	expect(await far.locator('svg').count()).toBe(0);
-	await far.scrollIntoViewIfNeeded();
-	await expect(far.locator('svg').first()).toBeVisible();
 });
 
 test('changing an input re-runs exactly the cells that read it', async ({ page }) => {
@@ -91,7 +81,7 @@ test('reload restores the notebook text and shows saved tables without re-runnin
 	await expect(cell(page, 'my_top_brand').getByTestId('result-table')).toHaveAttribute('data-rows', '1');
 });
 
-test('a long query can be cancelled and the notebook keeps working', async ({ page }) => {
+test('a long query and a model training can be cancelled, a crashed trainer is reported, and the notebook keeps working', async ({ page }) => {
 	await page.goto('/');
 	await settled(page);
 	await page.getByTestId('add-sql').click();
@@ -108,11 +98,44 @@ test('a long query can be cancelled and the notebook keeps working', async ({ pa
 	await settled(page);
 	await expect(cell(page, 'overview_kpis')).toHaveAttribute('data-status', 'done');
 	await expect(cell(page, 'overview_kpis').getByTestId('result-table')).toHaveAttribute('data-rows', '1');
+
+	// The model trains in a worker: a cancel terminates it.
+	// Hold the trainer's script: the training stays in progress until cancelled.
+	await page.route('**/train.worker-*.js', () => {});
+	await setInput(page, 'model_train_cut', '2019-10-20');
+	const model = cell(page, 'propensity');
+	await expect(model).toHaveAttribute('data-status', 'running');
+	await expect(model.getByTestId('cell-progress')).toBeVisible();
+	await model.getByTestId('cancel-cell').click();
+	await expect(model).toHaveAttribute('data-status', 'error');
+	await expect(model.getByTestId('cell-error')).toContainText('cancelled');
+
+	// A worker whose script fails: the cell says the trainer stopped.
+	await page.unroute('**/train.worker-*.js');
+	await page.route('**/train.worker-*.js', (route) => route.fulfill({ contentType: 'text/javascript', body: 'throw new Error("out of memory")' }));
+	await model.getByTestId('run-cell').click();
+	await expect(model).toHaveAttribute('data-status', 'error');
+	await expect(model.getByTestId('cell-error')).toContainText('The model trainer stopped');
+
+	// Everything else still runs, and the model trains once the worker loads.
+	await page.unroute('**/train.worker-*.js');
+	await cell(page, 'overview_kpis').getByTestId('run-cell').click();
+	await model.getByTestId('run-cell').click();
+	await settled(page);
+	await expect(model).toHaveAttribute('data-status', 'done');
+	await expect(cell(page, 'overview_kpis')).toHaveAttribute('data-status', 'done');
+	await expect(cell(page, 'lab_sample_size')).toHaveAttribute('data-status', 'done');
 });
 
-test('markdown from the document is rendered as text, never as HTML', async ({ page }) => {
+test('a chart far down the page is drawn when scrolled to, and markdown is rendered as text, never as HTML', async ({ page }) => {
 	await page.goto('/');
 	await settled(page);
+	const far = cell(page, 'cohort_curve_chart');
+	await expect(far).toHaveAttribute('data-status', 'done');
+	expect(await far.locator('svg').count()).toBe(0);
+	await far.scrollIntoViewIfNeeded();
+	await expect(far.locator('svg').first()).toBeVisible();
+
 	const hostile = `<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>\n\n[click](javascript:alert(1)) **bold**`;
 	await page.getByRole('button', { name: '+ Markdown' }).click();
 	const md = page.locator('[data-testid="cell"][data-cell-kind="markdown"]').last();
