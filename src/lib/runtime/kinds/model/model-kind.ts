@@ -30,6 +30,9 @@ const readModel = (cell: CellData) => readJsonSpec<ModelSpec>(cell.source, valid
 
 const extraTables = (cell: CellData) => (cell.name ? MODEL_TABLE_SUFFIXES.map((s) => `${cell.name}${s}`) : []);
 
+/** Every table a model cell named `name` writes: its own and the extra ones. */
+const kindTables = (name: string) => [name, ...MODEL_TABLE_SUFFIXES.map((s) => `${name}${s}`)];
+
 /** The spec's GBDT settings in the trainer's words. */
 function gbdtParams(s: GbdtSettings): Partial<GbdtParams> {
 	return {
@@ -98,7 +101,7 @@ export function modelKind(trainer: () => Trainer): CellKind {
 			const read = readModel(cell);
 			return read.ok ? null : read.problem;
 		},
-		writes: (cell) => (cell.name ? [cell.name, ...extraTables(cell)] : []),
+		writes: (cell) => (cell.name ? kindTables(cell.name) : []),
 		reusable: (cell, shown, { tables, fingerprint }) =>
 			cell.name !== null && shown?.kind === 'table' && kind.writes(cell).every((t) => tables.get(t)?.fingerprint === fingerprint),
 		async run(cell, ctx) {
@@ -150,7 +153,6 @@ async function reuse({ name, spec, features, k, explain }: ModelJob, model: Gbdt
 	];
 }
 
-const kindTables = (name: string) => [name, ...MODEL_TABLE_SUFFIXES.map((s) => `${name}${s}`)];
 
 async function train({ name, spec, features, k, key, explain }: ModelJob, trainer: Trainer, ctx: RunContext): Promise<string[]> {
 	const client = columnarClient(ctx.client, 'a model cell');
@@ -179,6 +181,8 @@ async function train({ name, spec, features, k, key, explain }: ModelJob, traine
 	);
 	let random = null;
 	if (spec.random_split > 0) {
+		// Read again rather than copied before the first training: a copy of every test column
+		// would sit in the page's memory through the whole training.
 		const again = await readUsers(client, spec.test, spec.id, spec.label, features, signal);
 		random = await trainer.trainRandomSplit(
 			{ matrix: again.matrix, labels: again.labels, testFraction: spec.random_split, gbdt, seed: spec.seed, k: k / 100 },
