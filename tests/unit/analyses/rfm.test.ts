@@ -1,9 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+	AT_RISK_SEGMENTS,
 	rfmAtRiskSql,
 	rfmGridSql,
+	RFM_MAP_SIX,
+	RFM_MAP_TEN,
+	RFM_MAPS,
+	RFM_ORIGINAL_SEGMENTS,
 	rfmScoresSql,
 	rfmSection,
+	RFM_SEGMENT_NAMES,
 	RFM_SEGMENTS,
 	rfmSegmentSummarySql,
 	rfmSegmentUsersSql
@@ -13,7 +19,7 @@ import { cellReferences } from '../support/notebook-kinds';
 import { objects } from '../store/store-kit';
 import { WasmTestClient } from '../support/wasm-client';
 import { buildStore, light, phone, type RawEvent } from './h2-fixture';
-import { parseSection, runSection } from './run-section';
+import { parseSection, rowsOf, runSection } from './run-section';
 
 // Building a store on the wasm engine takes seconds, more on a busy machine.
 const HOOK_TIMEOUT = 120_000;
@@ -87,22 +93,78 @@ const SCORES = (<Score[]>[
 	[112, 2, 6, 400, 5, 5, 4, 'Champions']
 ]).map(([user_id, recency_days, frequency, monetary, r, f, m, segment]) => ({ user_id, recency_days, frequency, monetary, r, f, m, segment }));
 
+// The original platform's six segments of the same buyers, by hand from (R, F) and its
+// definitions: Champions R 4–5 F 4–5, Promising R 4–5 F 1–3, Loyal customers R 3 F 3–5,
+// Can't lose them R 1–2 F 3–5, Hibernating R 2–3 F 1–2, Lost R 1 F 1–2.
+const SIX: Record<number, string> = {
+	101: "Can't lose them", // R1 F5
+	102: "Can't lose them", // R1 F4
+	103: 'Lost', // R1 F2
+	104: "Can't lose them", // R2 F3
+	105: 'Hibernating', // R2 F2
+	106: 'Hibernating', // R2 F1
+	107: 'Loyal customers', // R3 F4
+	108: 'Loyal customers', // R3 F3
+	109: 'Promising', // R4 F2
+	110: 'Promising', // R4 F1
+	111: 'Promising', // R5 F1
+	112: 'Champions' // R5 F5
+};
+const six = quoteString(RFM_MAP_SIX);
+const SIX_SECTION = (text: string) => text.replace(`"value": ${JSON.stringify(RFM_MAP_TEN)}`, `"value": ${JSON.stringify(RFM_MAP_SIX)}`);
+const summaryRows = (rows: (string | number | null)[][]) =>
+	rows.map(([segment, users, share_pct, avg_spend, total_spend, spend_share_pct, avg_recency_days, avg_frequency]) => ({
+		segment, users, share_pct, avg_spend, total_spend, spend_share_pct, avg_recency_days, avg_frequency
+	}));
+
 let db: WasmTestClient;
 beforeAll(async () => {
 	db = await WasmTestClient.open();
 	await buildStore(db, EVENTS);
 	await db.exec(`CREATE TABLE rfm_scores AS ${rfmScoresSql()}`);
+	await db.exec(`CREATE TABLE rfm_scores_six AS ${rfmScoresSql({ map: six })}`);
 }, HOOK_TIMEOUT);
 afterAll(() => db.close());
 
-describe('RFM segments map', () => {
-	it('puts every (R, F) pair of the 5 × 5 grid in exactly one segment', () => {
-		for (let r = 1; r <= 5; r++) {
-			for (let f = 1; f <= 5; f++) {
-				const hits = RFM_SEGMENTS.filter((s) => r >= s.r[0] && r <= s.r[1] && f >= s.f[0] && f <= s.f[1]);
-				expect(hits, `R${r} F${f}`).toHaveLength(1);
+describe('RFM segment maps', () => {
+	const cells = (segments: readonly { r: readonly number[]; f: readonly number[] }[]) =>
+		segments.flatMap((s) => {
+			const out: string[] = [];
+			for (let r = s.r[0]; r <= s.r[1]; r++) for (let f = s.f[0]; f <= s.f[1]; f++) out.push(`R${r} F${f}`);
+			return out;
+		});
+	const GRID = Array.from({ length: 25 }, (_, i) => `R${Math.floor(i / 5) + 1} F${(i % 5) + 1}`);
+
+	it('offers the ten-segment map first (the default) and the original six-segment map', () => {
+		expect(RFM_MAPS.map((m) => [m.value, m.segments])).toEqual([
+			[RFM_MAP_TEN, RFM_SEGMENTS],
+			[RFM_MAP_SIX, RFM_ORIGINAL_SEGMENTS]
+		]);
+		expect(RFM_ORIGINAL_SEGMENTS.map((s) => s.name)).toEqual(['Champions', 'Promising', 'Loyal customers', "Can't lose them", 'Hibernating', 'Lost']);
+	});
+
+	it('puts every (R, F) pair of the 5 × 5 grid in exactly one segment, under each map', () => {
+		for (const map of RFM_MAPS) {
+			for (let r = 1; r <= 5; r++) {
+				for (let f = 1; f <= 5; f++) {
+					const hits = map.segments.filter((s) => r >= s.r[0] && r <= s.r[1] && f >= s.f[0] && f <= s.f[1]);
+					expect(hits, `${map.value}: R${r} F${f}`).toHaveLength(1);
+				}
 			}
+			expect(cells(map.segments).sort(), map.value).toEqual([...GRID].sort());
 		}
+	});
+
+	it('gives each map at-risk segments covering exactly R 1–2 × F 3–5, so the at-risk value is one number', () => {
+		for (const map of RFM_MAPS) {
+			const atRisk = map.segments.filter((s) => map.atRisk.includes(s.name));
+			expect(atRisk.map((s) => s.name), map.value).toEqual([...map.atRisk]);
+			expect(cells(atRisk).sort(), map.value).toEqual(['R1 F3', 'R1 F4', 'R1 F5', 'R2 F3', 'R2 F4', 'R2 F5']);
+		}
+	});
+
+	it('lists every map’s names once for the segment input, the ten-segment map’s first', () => {
+		expect(RFM_SEGMENT_NAMES).toEqual([...RFM_SEGMENTS.map((s) => s.name), 'Lost']);
 	});
 });
 
@@ -110,6 +172,22 @@ describe('rfmScoresSql (users + the last event time)', () => {
 	it('scores the 12 buyers as computed by hand, ties broken by user_id', async () => {
 		const rows = await objects(db, `SELECT * EXCLUDE (last_purchase) FROM (${rfmScoresSql()})`);
 		expect(rows).toEqual(SCORES);
+	});
+
+	it('with the six-segment map, gives each buyer the same scores and the original platform’s segment for its (R, F)', async () => {
+		const rows = await objects(db, `SELECT * EXCLUDE (last_purchase) FROM (${rfmScoresSql({ map: six })})`);
+		expect(rows).toEqual(SCORES.map((s) => ({ ...s, segment: SIX[s.user_id] })));
+		// The same map spelt as the default's value gives the default's segments.
+		expect(await objects(db, `SELECT * EXCLUDE (last_purchase) FROM (${rfmScoresSql({ map: quoteString(RFM_MAP_TEN) })})`)).toEqual(SCORES);
+	});
+
+	it('fails on a value that is not a map, naming the maps', async () => {
+		const expected = 'unknown RFM map "eight segments"; expected one of "ten segments", "six segments (original platform)"';
+		await expect(objects(db, rfmScoresSql({ map: quoteString('eight segments') }))).rejects.toThrow(expected);
+		await expect(objects(db, rfmSegmentSummarySql({ map: quoteString('eight segments') }))).rejects.toThrow(expected);
+		await expect(objects(db, rfmAtRiskSql({ map: quoteString('eight segments') }))).rejects.toThrow(expected);
+		await expect(objects(db, rfmSegmentUsersSql({ segment: quoteString('Lost'), map: quoteString('eight segments') }))).rejects.toThrow(expected);
+		await expect(objects(db, rfmScoresSql({ map: 'NULL' }))).rejects.toThrow('unknown RFM map NULL; expected one of');
 	});
 
 	it('leaves out users without a purchase, and keeps the last purchase time', async () => {
@@ -123,7 +201,7 @@ describe('rfmSegmentSummarySql', () => {
 		// Total spend 3720. At risk: 102 + 104 = 910, recency (50 + 40) / 2 = 45.
 		// Hibernating: 103 + 105 + 106 = 255, recency (40 + 33 + 25) / 3 = 32.67.
 		const rows = await objects(db, rfmSegmentSummarySql());
-		expect(rows).toEqual([
+		expect(rows).toEqual(summaryRows([
 			['Champions', 1, 8.33, 400, 400, 10.75, 2, 6],
 			['Loyal customers', 1, 8.33, 210, 210, 5.65, 15, 3],
 			['Potential loyalists', 1, 8.33, 90, 90, 2.42, 6, 2],
@@ -134,9 +212,26 @@ describe('rfmSegmentSummarySql', () => {
 			['At risk', 2, 16.67, 455, 910, 24.46, 45, 3.5],
 			["Can't lose them", 1, 8.33, 1500, 1500, 40.32, 57, 5],
 			['Hibernating', 3, 25, 85, 255, 6.85, 32.7, 1.33]
-		].map(([segment, users, share_pct, avg_spend, total_spend, spend_share_pct, avg_recency_days, avg_frequency]) => ({
-			segment, users, share_pct, avg_spend, total_spend, spend_share_pct, avg_recency_days, avg_frequency
-		})));
+		]));
+	});
+
+	it('with the six-segment map, gives its six segments in order, their buyers adding up to all 12', async () => {
+		// Promising 109 + 110 + 111: spend 145, recency (6 + 6 + 2) / 3 = 4.67, sessions 4 / 3.
+		// Loyal customers 107 + 108: 510, recency 13.5. Can't lose them 101 + 102 + 104: 2410,
+		// recency (57 + 50 + 40) / 3 = 49. Hibernating 105 + 106: 105, recency 29. Lost 103.
+		const rows = await objects(db, rfmSegmentSummarySql({ scores: 'rfm_scores_six', map: six }));
+		expect(rows).toEqual(summaryRows([
+			['Champions', 1, 8.33, 400, 400, 10.75, 2, 6],
+			['Promising', 3, 25, 48.33, 145, 3.9, 4.7, 1.33],
+			['Loyal customers', 2, 16.67, 255, 510, 13.71, 13.5, 2.5],
+			["Can't lose them", 3, 25, 803.33, 2410, 64.78, 49, 4],
+			['Hibernating', 2, 16.67, 52.5, 105, 2.82, 29, 1.5],
+			['Lost', 1, 8.33, 150, 150, 4.03, 40, 1]
+		]));
+		expect(rows.reduce((n, r) => n + Number(r.users), 0)).toBe(SCORES.length);
+		// Every buyer's hand-made segment, counted: the summary agrees with SIX.
+		const counts = Object.values(SIX).reduce<Record<string, number>>((c, s) => ({ ...c, [s]: (c[s] ?? 0) + 1 }), {});
+		expect(Object.fromEntries(rows.map((r) => [r.segment, r.users]))).toEqual(counts);
 	});
 });
 
@@ -146,6 +241,21 @@ describe('rfmAtRiskSql', () => {
 		expect(await objects(db, rfmAtRiskSql())).toEqual([
 			{ at_risk_users: 2, at_risk_spend: 910, cant_lose_users: 1, cant_lose_spend: 1500, at_risk_value: 2410, at_risk_value_pct: 64.78 }
 		]);
+	});
+
+	it('gives the same value under the six-segment map, all in Can’t lose them, with no At risk part', async () => {
+		const [ten] = await objects(db, rfmAtRiskSql());
+		const [sixRow] = await objects(db, rfmAtRiskSql({ scores: 'rfm_scores_six', map: six }));
+		expect(sixRow).toEqual({ at_risk_users: null, at_risk_spend: null, cant_lose_users: 3, cant_lose_spend: 2410, at_risk_value: 2410, at_risk_value_pct: 64.78 });
+		expect([sixRow.at_risk_value, sixRow.at_risk_value_pct]).toEqual([ten.at_risk_value, ten.at_risk_value_pct]);
+	});
+
+	it('tells an empty at-risk segment (0) from one the map lacks (null), one row even without buyers', async () => {
+		const none = `(SELECT * FROM rfm_scores WHERE false)`;
+		expect(await objects(db, rfmAtRiskSql({ scores: none }))).toEqual([
+			{ at_risk_users: 0, at_risk_spend: 0, cant_lose_users: 0, cant_lose_spend: 0, at_risk_value: 0, at_risk_value_pct: null }
+		]);
+		expect(AT_RISK_SEGMENTS).toEqual(['At risk', "Can't lose them"]);
 	});
 });
 
@@ -175,31 +285,76 @@ describe('rfmSegmentUsersSql', () => {
 		expect(await objects(db, rfmSegmentUsersSql({ segment: quoteString('About to sleep') }))).toEqual([]);
 	});
 
-	it('fails on a name that is not a segment, listing the segments', async () => {
+	it('lists a segment of the six-segment map, scoring under that map', async () => {
+		expect((await objects(db, rfmSegmentUsersSql({ segment: quoteString("Can't lose them"), map: six }))).map((r) => r.user_id)).toEqual([101, 102, 104]);
+		expect(await objects(db, rfmSegmentUsersSql({ segment: quoteString('Lost'), scores: 'rfm_scores_six', map: six }))).toEqual([
+			{ user_id: 103, recency_days: 40, frequency: 1, monetary: 150, r: 1, f: 2, m: 2 }
+		]);
+	});
+
+	it('fails on a name that is not a segment of the chosen map, listing that map’s segments', async () => {
 		await expect(objects(db, rfmSegmentUsersSql({ segment: quoteString('Lost') }))).rejects.toThrow(
-			'unknown RFM segment "Lost"; expected one of Champions, Loyal customers'
+			`RFM segment "Lost" is not in the map "ten segments"; expected one of ${RFM_SEGMENTS.map((s) => s.name).join(', ')}`
 		);
+		await expect(objects(db, rfmSegmentUsersSql({ segment: quoteString('At risk'), scores: 'rfm_scores_six', map: six }))).rejects.toThrow(
+			`RFM segment "At risk" is not in the map "six segments (original platform)"; expected one of Champions, Promising, Loyal customers, Can't lose them, Hibernating, Lost`
+		);
+		await expect(objects(db, rfmSegmentUsersSql({ segment: 'NULL' }))).rejects.toThrow('RFM segment NULL is not in the map');
 	});
 });
 
 describe('rfmSection', () => {
-	it('parses strictly and runs every cell in order with the default segment, charts on existing columns', async () => {
+	it('parses strictly and runs every cell in order with the default map and segment, charts on existing columns', async () => {
 		const run = await runSection(db, rfmSection());
-		expect(run.inputs).toEqual(new Map([['rfm_segment', 'At risk']]));
+		expect(run.inputs).toEqual(new Map([['rfm_map', RFM_MAP_TEN], ['rfm_segment', "Can't lose them"]]));
+		expect(run.cells.filter((c) => c.kind !== 'markdown').map((c) => c.name)).toEqual([
+			'rfm_map', 'rfm_scores', 'rfm_segments', 'rfm_segments_chart', 'rfm_at_risk', 'rfm_grid', 'rfm_grid_chart', 'rfm_segment', 'rfm_segment_users'
+		]);
 		expect([...run.tables.keys()]).toEqual(['rfm_scores', 'rfm_segments', 'rfm_at_risk', 'rfm_grid', 'rfm_segment_users']);
 		expect(run.charts).toEqual(['rfm_segments_chart', 'rfm_grid_chart']);
-		expect(run.tables.get('rfm_segment_users')!.rows.map((r) => r[0])).toEqual([102, 104]);
+		expect(rowsOf(run.tables.get('rfm_scores')).map((r) => r.segment)).toEqual(SCORES.map((s) => s.segment));
+		expect(rowsOf(run.tables.get('rfm_segments')).map((r) => r.segment)).toEqual(RFM_SEGMENTS.map((s) => s.name));
+		expect(run.tables.get('rfm_segment_users')!.rows.map((r) => r[0])).toEqual([101]);
 	});
 
-	it('lets only the segment user list read the chosen segment', () => {
+	it('runs every cell with the six-segment map chosen: its segments, the same at-risk value', async () => {
+		const run = await runSection(db, SIX_SECTION(rfmSection()));
+		expect(run.inputs.get('rfm_map')).toBe(RFM_MAP_SIX);
+		expect(rowsOf(run.tables.get('rfm_scores')).map((r) => [r.user_id, r.segment])).toEqual(SCORES.map((s) => [s.user_id, SIX[s.user_id]]));
+		expect(rowsOf(run.tables.get('rfm_segments')).map((r) => [r.segment, r.users])).toEqual([
+			['Champions', 1], ['Promising', 3], ['Loyal customers', 2], ["Can't lose them", 3], ['Hibernating', 2], ['Lost', 1]
+		]);
+		expect(rowsOf(run.tables.get('rfm_at_risk'))[0]).toMatchObject({ at_risk_users: null, cant_lose_users: 3, at_risk_value: 2410 });
+		expect(rowsOf(run.tables.get('rfm_grid')).map((r) => r.segment)).toEqual(
+			[...SCORES].sort((a, b) => a.r - b.r || a.f - b.f).map((s) => SIX[s.user_id])
+		);
+		expect(run.tables.get('rfm_segment_users')!.rows.map((r) => r[0])).toEqual([101, 102, 104]);
+	});
+
+	it('lets only the segment user list read the chosen segment, and the map-dependent cells the map', () => {
 		const doc = parseSection(rfmSection());
-		expect(doc.cells.filter((c) => cellReferences(c).variables.has('rfm_segment')).map((c) => c.name)).toEqual(['rfm_segment_users']);
+		const readers = (name: string) => doc.cells.filter((c) => cellReferences(c).variables.has(name)).map((c) => c.name);
+		expect(readers('rfm_segment')).toEqual(['rfm_segment_users']);
+		expect(readers('rfm_map')).toEqual(['rfm_scores', 'rfm_segments', 'rfm_at_risk', 'rfm_segment_users']);
 	});
 
-	it('states the definitions and the whole segment map', () => {
+	it('offers both maps and every map’s segment names as inputs', () => {
+		const doc = parseSection(rfmSection());
+		const spec = (name: string) => JSON.parse(doc.cells.find((c) => c.name === name)!.source);
+		expect(spec('rfm_map')).toEqual({ type: 'select', value: RFM_MAP_TEN, options: [RFM_MAP_TEN, RFM_MAP_SIX], label: 'Segment map' });
+		expect(spec('rfm_segment').options).toEqual(RFM_SEGMENT_NAMES);
+	});
+
+	it('states the definitions and both segment maps, row for row', () => {
 		const text = rfmSection();
 		expect(text.startsWith('## 6. RFM segmentation\n')).toBe(true);
 		expect(text).toContain('NTILE(5) OVER (ORDER BY frequency, monetary, user_id)');
-		for (const s of RFM_SEGMENTS) expect(text).toContain(`| ${s.name} |`);
+		const range = ([lo, hi]: readonly number[]) => (lo === hi ? `${lo}` : `${lo}–${hi}`);
+		for (const map of RFM_MAPS) {
+			const table = ['| segment | R | F |', '|---|---|---|', ...map.segments.map((s) => `| ${s.name} | ${range(s.r)} | ${range(s.f)} |`)].join('\n');
+			expect(text, map.value).toContain(table);
+		}
+		expect(text).toContain("| Can't lose them | 1–2 | 3–5 |");
+		expect(text).toContain('| Lost | 1 | 1–2 |');
 	});
 });

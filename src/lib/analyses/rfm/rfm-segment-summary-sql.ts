@@ -1,18 +1,24 @@
 import { quoteString } from '../../data/sql';
-import { RFM_SEGMENTS } from './rfm-segments';
+import { rfmChosenMapCte } from './rfm-chosen-map-cte';
+import { RFM_MAP_TEN } from './rfm-maps';
 
 /** The cell (or table) holding rfmScoresSql()'s rows. */
 export const RFM_SCORES = 'rfm_scores';
 
 /**
- * One row per segment, every segment even when empty, in display order: buyers, their share,
- * average and total spend (sum of purchase prices), share of all buyers' spend, average
- * recency and frequency. Reads the scores table.
+ * One row per segment of the map `map` (an SQL expression: a literal or `$rfm_map`, by default
+ * the standard ten segments; the scores must use the same map), every segment even when empty,
+ * in display order: buyers, their share, average and total spend (sum of purchase prices),
+ * share of all buyers' spend, average recency and frequency. Reads the scores table.
  */
-export function rfmSegmentSummarySql(p: { scores?: string } = {}): string {
+export function rfmSegmentSummarySql(p: { scores?: string; map?: string } = {}): string {
 	const scores = p.scores ?? RFM_SCORES;
-	const segments = RFM_SEGMENTS.map((s, i) => `(${quoteString(s.name)}, ${i + 1})`).join(', ');
-	return `WITH segments(segment, position) AS (VALUES ${segments}),
+	const map = p.map ?? quoteString(RFM_MAP_TEN);
+	return `WITH ${rfmChosenMapCte(map)},
+segments AS (
+  SELECT segment, list_position(chosen.segments, segment) AS position
+  FROM chosen, unnest(chosen.segments) AS t(segment)
+),
 totals AS (SELECT count(*) AS buyers, sum(monetary) AS spend FROM ${scores})
 SELECT s.segment,
   count(b.user_id) AS users,

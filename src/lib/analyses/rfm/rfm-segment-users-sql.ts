@@ -1,26 +1,33 @@
-import { RFM_SEGMENT_LIST } from './rfm-segments';
+import { quoteString } from '../../data/sql';
+import { rfmChosenMapCte } from './rfm-chosen-map-cte';
+import { RFM_MAP_TEN } from './rfm-maps';
 import { rfmScoresSql } from './rfm-scores-sql';
 
 /**
  * The buyers of one segment, for export: user_id, recency_days, frequency, monetary, r, f, m,
- * highest spend first. `segment` is an SQL expression (a literal or `$rfm_segment`); a name
- * that is not a segment fails the query, naming the segments. Scores come from `scores` (a
- * table with rfmScoresSql()'s rows, e.g. the rfm_scores cell) or, by default, are computed
- * over all buyers first, so a segment's scores are those of the full ranking.
+ * highest spend first. `segment` and `map` are SQL expressions (literals, or `$rfm_segment` and
+ * `$rfm_map`; the map is by default the standard one); a name that is not a segment of that map
+ * fails the query, naming the map's segments, since the segment input offers every map's names.
+ * Scores come from `scores` (a table with rfmScoresSql()'s rows under the same map, e.g. the
+ * rfm_scores cell) or, by default, are computed over all buyers first, so a segment's scores
+ * are those of the full ranking.
  */
-export function rfmSegmentUsersSql(p: { segment: string; scores?: string }): string {
-	const scores = p.scores ?? `(\n${rfmScoresSql()}\n)`;
-	return `WITH names AS (
-  SELECT ${RFM_SEGMENT_LIST} AS segments, CAST(${p.segment} AS VARCHAR) AS s
+export function rfmSegmentUsersSql(p: { segment: string; scores?: string; map?: string }): string {
+	const map = p.map ?? quoteString(RFM_MAP_TEN);
+	const scores = p.scores ?? `(\n${rfmScoresSql({ map })}\n)`;
+	return `WITH ${rfmChosenMapCte(map)},
+names AS (
+  SELECT map, segments, CAST(${p.segment} AS VARCHAR) AS s
+  FROM chosen
 ),
-chosen AS (
+picked AS (
   SELECT CASE WHEN list_contains(segments, s) THEN s
-    ELSE error('unknown RFM segment ' || coalesce('"' || s || '"', 'NULL') || '; expected one of ' || array_to_string(segments, ', '))
+    ELSE error('RFM segment ' || coalesce('"' || s || '"', 'NULL') || ' is not in the map "' || map || '"; expected one of ' || array_to_string(segments, ', '))
   END AS segment
   FROM names
 )
 SELECT b.user_id, b.recency_days, b.frequency, b.monetary, b.r, b.f, b.m
 FROM ${scores} AS b
-JOIN chosen ON b.segment = chosen.segment
+JOIN picked ON b.segment = picked.segment
 ORDER BY b.monetary DESC, b.user_id`;
 }

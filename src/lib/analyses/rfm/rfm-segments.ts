@@ -21,16 +21,13 @@ export const RFM_SEGMENTS: readonly RfmSegment[] = [
 	{ name: 'Hibernating', r: [1, 2], f: [1, 2] }
 ];
 
-/** Segments whose spend is "at-risk value". */
+/** The standard map's segments whose spend is "at-risk value": bought often (F 3–5), not lately (R 1–2). */
 export const AT_RISK_SEGMENTS = ['At risk', "Can't lose them"] as const;
 
 const within = (score: string, [lo, hi]: readonly [number, number]) => (lo === hi ? `${score} = ${lo}` : `${score} BETWEEN ${lo} AND ${hi}`);
 
-/** The segment name of scores `r` and `f` (SQL expressions). */
-export function rfmSegmentSql(r: string, f: string): string {
-	const when = RFM_SEGMENTS.map((s) => `    WHEN ${within(r, s.r)} AND ${within(f, s.f)} THEN ${quoteString(s.name)}`);
+/** The segment name of scores `r` and `f` (SQL expressions) under `segments`, by default the standard map. */
+export function rfmSegmentSql(r: string, f: string, segments: readonly RfmSegment[] = RFM_SEGMENTS): string {
+	const when = segments.map((s) => `    WHEN ${within(r, s.r)} AND ${within(f, s.f)} THEN ${quoteString(s.name)}`);
 	return `CASE\n${when.join('\n')}\n  END`;
 }
-
-/** `['Champions', …]`: the segment names as an SQL list, in display order. */
-export const RFM_SEGMENT_LIST = `[${RFM_SEGMENTS.map((s) => quoteString(s.name)).join(', ')}]`;
