@@ -5,12 +5,40 @@
 import MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
 
-export type MdNode = string | MdElement;
+export type MdNode = string | MdElement | MdValueRef;
 export interface MdElement {
 	tag: AllowedTag;
 	attrs: Record<string, string>;
 	children: MdNode[];
 }
+
+/**
+ * `${cell.column}` in prose: the value of `column` in the first row of the cell's result. The
+ * tree only records the reference; the page fills it in from the cell's current state, so the
+ * text never shows a number the cell no longer holds.
+ */
+export interface MdValueRef {
+	ref: { cell: string; column: string };
+	/** The reference as written, shown where no value can be. */
+	source: string;
+}
+
+const VALUE_REF = /\$\{([A-Za-z_][A-Za-z0-9_]*)\.([A-Za-z_][A-Za-z0-9_]*)\}/g;
+
+/** Text with its `${cell.column}` references split out (code spans keep them as written). */
+export function withValueRefs(text: string): MdNode[] {
+	const nodes: MdNode[] = [];
+	let last = 0;
+	for (const m of text.matchAll(VALUE_REF)) {
+		if (m.index > last) nodes.push(text.slice(last, m.index));
+		nodes.push({ ref: { cell: m[1].toLowerCase(), column: m[2] }, source: m[0] });
+		last = m.index + m[0].length;
+	}
+	if (last < text.length) nodes.push(text.slice(last));
+	return nodes;
+}
+
+export const isValueRef = (node: MdNode): node is MdValueRef => typeof node !== 'string' && 'ref' in node;
 
 const ALLOWED_TAGS = [
 	'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'ul', 'ol', 'li', 'blockquote', 'pre', 'code', 'hr',
@@ -51,6 +79,8 @@ function build(tokens: Token[], root: MdElement): void {
 				build(token.children ?? [], top());
 				break;
 			case 'text':
+				top().children.push(...withValueRefs(token.content));
+				break;
 			case 'html_inline':
 			case 'html_block':
 				top().children.push(token.content);
@@ -134,7 +164,8 @@ function languageOf(token: Token): Record<string, string> {
 }
 
 export function textOf(node: MdNode): string {
-	return typeof node === 'string' ? node : node.children.map(textOf).join('');
+	if (typeof node === 'string') return node;
+	return isValueRef(node) ? node.source : node.children.map(textOf).join('');
 }
 
 export function slug(text: string): string {

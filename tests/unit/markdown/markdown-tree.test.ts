@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { markdownTree, safeHref, slug, textOf, type MdElement, type MdNode } from '../../../src/lib/markdown/markdown-tree';
+import { isValueRef, markdownTree, safeHref, slug, textOf, type MdElement, type MdNode } from '../../../src/lib/markdown/markdown-tree';
 
 const all = (nodes: MdNode[]): MdElement[] =>
-	nodes.flatMap((n) => (typeof n === 'string' ? [] : [n, ...all(n.children)]));
+	nodes.flatMap((n) => (typeof n === 'string' || isValueRef(n) ? [] : [n, ...all(n.children)]));
 
 describe('markdownTree', () => {
 	it('builds headings with slug ids, emphasis, code and lists', () => {
@@ -10,6 +10,17 @@ describe('markdownTree', () => {
 		expect(tree[0]).toEqual({ tag: 'h1', attrs: { id: 'revenue-by-day' }, children: ['Revenue by day'] });
 		expect(all(tree).map((e) => e.tag)).toEqual(['h1', 'p', 'strong', 'code', 'ul', 'li', 'li']);
 		expect(all(tree).find((e) => e.tag === 'strong')?.children).toEqual(['bold']);
+	});
+
+	it('splits out ${cell.column} references in text, keeps them as written in code, and reads them back as text', () => {
+		const [p] = markdownTree('At risk: ${rfm_At_Risk.at_risk_value} of **${x.y}**, not `${a.b}` nor ${1.x} or ${a}.') as MdElement[];
+		expect(p.children[0]).toBe('At risk: ');
+		expect(p.children[1]).toEqual({ ref: { cell: 'rfm_at_risk', column: 'at_risk_value' }, source: '${rfm_At_Risk.at_risk_value}' });
+		expect(p.children[2]).toBe(' of ');
+		expect((p.children[3] as MdElement).children).toEqual([{ ref: { cell: 'x', column: 'y' }, source: '${x.y}' }]);
+		expect(all([p]).find((e) => e.tag === 'code')?.children).toEqual(['${a.b}']);
+		expect(p.children.slice(4).join('')).toContain(' nor ${1.x} or ${a}.');
+		expect(textOf(p)).toBe('At risk: ${rfm_At_Risk.at_risk_value} of ${x.y}, not ${a.b} nor ${1.x} or ${a}.');
 	});
 
 	it('keeps raw HTML as text, never as elements', () => {
