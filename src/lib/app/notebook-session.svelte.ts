@@ -15,6 +15,7 @@ import { describeWorkspaceEvent } from './workspace-messages';
 import { engineStatusMessage } from '../data/engine-messages';
 import { errorMessage } from '../data/error-message';
 import { STARTER_NOTEBOOK } from './starter-notebook';
+import { checkSearchValue, searchOptions, type SearchChoice } from '../runtime/kinds/search-options';
 
 export class NotebookSession {
 	doc = $state.raw<NotebookDocument | null>(null);
@@ -190,6 +191,28 @@ export class NotebookSession {
 		} catch (error) {
 			this.notice = { kind: 'error', text: `Export of ${table} failed: ${errorMessage(error)}` };
 			return null;
+		}
+	}
+
+	/** The choices of a search input matching what the user typed; none before the engine is up. */
+	async searchChoices(optionsCell: string, text: string): Promise<SearchChoice[]> {
+		if (!this.client) return [];
+		try {
+			return await searchOptions(this.client, optionsCell, text);
+		} catch (error) {
+			// The input cell's own run reports a missing or malformed options table.
+			console.warn(`searching ${optionsCell} failed`, error);
+			return [];
+		}
+	}
+
+	/** The label of a search input's chosen value (the value itself when it cannot be found). */
+	async choiceLabel(optionsCell: string, value: string): Promise<string> {
+		if (!this.client || value === '') return value;
+		try {
+			return (await checkSearchValue(this.client, optionsCell, value)) ?? value;
+		} catch {
+			return value;
 		}
 	}
 

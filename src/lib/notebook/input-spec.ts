@@ -1,11 +1,19 @@
 import { isPlainObject } from './chart-spec';
+import { isValidCellName } from './cell';
 
 /** An input cell's control; its value is bound to the variable `$name`. */
 export type InputSpec =
 	| { type: 'number'; value: number; min?: number; max?: number; step?: number; label?: string }
 	| { type: 'select'; value: string; options: string[]; label?: string }
 	| { type: 'text'; value: string; label?: string }
-	| { type: 'range'; value: number; min: number; max: number; step?: number; label?: string };
+	| { type: 'range'; value: number; min: number; max: number; step?: number; label?: string }
+	/**
+	 * Type to find one choice among many: `options` names the cell whose table lists them (a
+	 * `value` column, and a `label` column searched and shown, if it has one). The list is
+	 * searched in DuckDB as the user types, so it may hold hundreds of thousands of rows. An
+	 * empty value means "none chosen": the SQL reading it decides the default.
+	 */
+	| { type: 'search'; value: string; options: string; label?: string; placeholder?: string };
 
 type InputType = InputSpec['type'];
 type Field = { check: (v: unknown) => boolean; expected: string; required?: boolean };
@@ -26,6 +34,13 @@ const INPUT_FIELDS: Record<InputType, Record<string, Field>> = {
 		label
 	},
 	text: { type: { check: isString, expected: '"text"' }, value: { check: isString, expected: 'a string', required: true }, label },
+	search: {
+		type: { check: isString, expected: '"search"' },
+		value: { check: isString, expected: 'a string', required: true },
+		options: { check: (v) => isString(v) && isValidCellName(v), expected: 'the name of the cell listing the choices', required: true },
+		label,
+		placeholder: label
+	},
 	range: {
 		type: { check: isString, expected: '"range"' },
 		value: { ...number, required: true },
@@ -62,7 +77,7 @@ function rangeError(spec: Record<string, unknown>): string | null {
 	if (typeof min === 'number' && typeof max === 'number' && min > max) return `invalid min ${min}: greater than max ${max}`;
 	if (typeof value === 'number' && typeof min === 'number' && value < min) return `invalid value ${value}: less than min ${min}`;
 	if (typeof value === 'number' && typeof max === 'number' && value > max) return `invalid value ${value}: greater than max ${max}`;
-	if (Array.isArray(options) && !options.includes(value)) {
+	if (spec.type === 'select' && Array.isArray(options) && !options.includes(value)) {
 		return `invalid value ${JSON.stringify(value)}: not one of the options ${JSON.stringify(options)}`;
 	}
 	return null;

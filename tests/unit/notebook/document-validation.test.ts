@@ -97,7 +97,7 @@ describe('parseNotebook validation', () => {
 			'an input with an invalid spec',
 			`${FRONT}\n\`\`\`input name=n\n{"type": "slider", "value": 1}\n\`\`\`\n`,
 			6,
-			'input cell `n`: invalid input type "slider" (allowed: number, select, text, range)'
+			'input cell `n`: invalid input type "slider" (allowed: number, select, text, search, range)'
 		],
 		[
 			'unreadable fence attributes',

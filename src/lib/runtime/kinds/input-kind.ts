@@ -1,9 +1,11 @@
-// Input cells: a control (number, select, text, range) whose value is the variable `$name` SQL
-// cells read. The value is set through a prepared-statement parameter, never pasted into SQL.
+// Input cells: a control (number, select, text, range, search) whose value is the variable
+// `$name` SQL cells read. The value is set through a prepared-statement parameter, never pasted
+// into SQL. A search input reads its choices from a cell's table, so it depends on that cell.
 import { noReferences, validateInputSpec, type CellData, type InputSpec } from '../../notebook';
 import type { SqlClient } from '../../data/sql-client';
 import type { CellKind } from './cell-kind';
 import { readJsonSpec, specOrThrow } from './json-spec';
+import { checkSearchValue } from './search-options';
 
 const readInput = (cell: CellData) => readJsonSpec<InputSpec>(cell.source, validateInputSpec, '{"type": "number", "value": 10}');
 
@@ -19,7 +21,12 @@ export const inputKind: CellKind = {
 	kind: 'input',
 	defines: 'variable',
 	template: '{ "type": "number", "value": 10, "min": 1, "max": 100 }',
-	references: noReferences,
+	references: (cell) => {
+		const refs = noReferences();
+		const read = readInput(cell);
+		if (read.ok && read.spec.type === 'search') refs.tables.add(read.spec.options.toLowerCase());
+		return refs;
+	},
 	check: (cell) => {
 		const read = readInput(cell);
 		return read.ok ? null : read.problem;
@@ -29,7 +36,11 @@ export const inputKind: CellKind = {
 	restore: async (cell, client) => {
 		await setVariable(cell, client);
 	},
-	run: async (cell, { client }) => ({ kind: 'input', spec: await setVariable(cell, client) })
+	run: async (cell, { client, signal }) => {
+		const spec = specOrThrow(readInput(cell));
+		if (spec.type === 'search') await checkSearchValue(client, spec.options, spec.value, signal);
+		return { kind: 'input', spec: await setVariable(cell, client) };
+	}
 };
 
 /** The input's value as its spec holds it, with `value` replaced (the control was moved). */
