@@ -66,12 +66,15 @@ const string = expect(isString, 'a string');
 /** A string is a column name (the renderer decides); a number is a constant. */
 const channel = expect((v) => (isString(v) && v !== '') || isNumber(v), 'a column name or a number');
 const SORT_ORDERS = ['x', '-x', 'y', '-y'];
+// A mark's sort orders a scale's domain by another channel; `limit` keeps the first n values
+// (the top 20 of a long ranking), as Plot's sort option does.
 const sort: Check = (value, path) =>
 	(isString(value) && value !== '') ||
-	(isPlainObject(value) && Object.keys(value).length > 0 &&
-		Object.entries(value).every(([k, v]) => (k === 'x' || k === 'y') && SORT_ORDERS.includes(v as string)))
+	(isPlainObject(value) && Object.keys(value).some((k) => k !== 'limit') &&
+		Object.entries(value).every(([k, v]) =>
+			k === 'limit' ? Number.isInteger(v) && (v as number) > 0 : (k === 'x' || k === 'y') && SORT_ORDERS.includes(v as string)))
 		? null
-		: `invalid ${path}: expected a column name or {"x"|"y": "x"|"-x"|"y"|"-y"}, got ${show(value)}`;
+		: `invalid ${path}: expected a column name or {"x"|"y": "x"|"-x"|"y"|"-y", "limit"?: a whole number > 0}, got ${show(value)}`;
 
 const CURVES = [
 	'auto', 'linear', 'linear-closed', 'step', 'step-after', 'step-before', 'basis', 'basis-open', 'basis-closed',

@@ -83,6 +83,10 @@ describe('validateChartSpec', () => {
 		expect(errorOf(withMark({ tip: 'yes' }))).toBe('invalid marks[0].tip: expected true or false, got "yes"');
 		expect(errorOf(withMark({ interval: 'fortnight' }))).toBe('invalid marks[0].interval: expected one of hour, day, week, month, got "fortnight"');
 		expect(errorOf(withMark({ sort: { x: 'revenue' } }))).toMatch(/^invalid marks\[0\]\.sort: expected a column name or \{"x"\|"y"/);
+		// A sort may keep the first n values of the domain, never be a limit alone.
+		expect(errorOf(withMark({ sort: { y: '-x', limit: 20 } }))).toBeNull();
+		expect(errorOf(withMark({ sort: { y: '-x', limit: 0 } }))).toMatch(/"limit"\?: a whole number > 0/);
+		expect(errorOf(withMark({ sort: { limit: 5 } }))).toMatch(/^invalid marks\[0\]\.sort/);
 		expect(errorOf({ data: 'daily', marks: [{ type: 'dot' }], height: -1 })).toBe('invalid height: expected a positive number, got -1');
 	});
 
