@@ -7,6 +7,7 @@ import type { FactContext } from './fact-table';
 import { dayWindows, type DayCount } from './day-windows';
 import { hourlySteps } from './hourly-table';
 import { itemPairsSteps } from './item-pairs-table';
+import { BASKET_MAX_TRIPLE_ITEMS, itemTriplesSteps } from './item-triples-table';
 import { monthWindows, normaliseMonths } from './month-windows';
 import { partitionsFor, passCount, ROWS_PER_PASS } from './partitions-for';
 import { priceCountsSteps } from './price-counts-table';
@@ -29,10 +30,12 @@ export interface StorePlanOptions {
 	/** Passes of every bounded build; default partitionsFor(rows, rowsPerPass). */
 	partitions?: number;
 	rowsPerPass?: number;
-	/** purchase_pairs keeps pairs bought together in at least this many baskets; default 2. */
+	/** purchase_pairs and item_triples keep pairs and triples bought together in at least this many baskets; default 2. */
 	minPairBaskets?: number;
 	/** basket_stats and item_pairs leave out label baskets with more distinct items; default BASKET_MAX_ITEMS. */
 	maxBasketItems?: number;
+	/** item_triples leaves out label baskets with more distinct items; default BASKET_MAX_TRIPLE_ITEMS. */
+	maxTripleItems?: number;
 	/** Rows per day of `events` (dayCountsSql): day windows are then packed by rows
 	 *  (day-windows.ts) instead of cut into equal spans of the months. */
 	days?: readonly DayCount[];
@@ -52,6 +55,7 @@ export function buildStorePlan(options: StorePlanOptions): StoreStep[] {
 	const months = normaliseMonths(options.months);
 	const minPairBaskets = options.minPairBaskets ?? 2;
 	const maxBasketItems = options.maxBasketItems ?? BASKET_MAX_ITEMS;
+	const maxTripleItems = options.maxTripleItems ?? BASKET_MAX_TRIPLE_ITEMS;
 	const windows = options.days ? dayWindows(options.days, options.rowsPerWindow) : monthWindows(months, partitions);
 	const ctx: FactContext = { schema, partitions, months, windows };
 	const marker = storeTable(schema, 'store_build');
@@ -69,6 +73,7 @@ export function buildStorePlan(options: StorePlanOptions): StoreStep[] {
 		...purchasePairsSteps(ctx, minPairBaskets),
 		...basketStatsSteps(ctx, maxBasketItems),
 		...itemPairsSteps(ctx, maxBasketItems),
+		...itemTriplesSteps(ctx, { maxItems: maxTripleItems, minBaskets: minPairBaskets }),
 		{
 			name: 'finish build',
 			sql: `CREATE TABLE ${marker} AS SELECT CAST(get_current_timestamp() AS TIMESTAMP) AS built_at,

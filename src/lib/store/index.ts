@@ -4,7 +4,7 @@
 //
 //   appendEventsSql(source, { rows | passes, invalidRows, staged, schema }) → steps
 //   appendMarkSql(schema) before a batch, undoAppendSql(mark, schema) if it was interrupted
-//   buildStorePlan({ rows, months, partitions?, minPairBaskets?, maxBasketItems?, schema }) → steps
+//   buildStorePlan({ rows, months, partitions?, minPairBaskets?, maxBasketItems?, maxTripleItems?, schema }) → steps
 //   storeReportSql({ tables, schema }) → per-column rows, types, compression, bytes
 //   storeTablesSql(schema), eventMonthsSql(schema), DATABASE_SIZE_SQL
 //   addPartitionSql / attachEventPartitions: `events` as a view over partition files
@@ -47,6 +47,7 @@ export {
 } from './basket-sets';
 export { BASKET_STAT_COLUMNS } from './basket-stats-table';
 export { ITEM_PAIR_COLUMNS } from './item-pairs-table';
+export { BASKET_MAX_TRIPLE_ITEMS, ITEM_TRIPLE_COLUMNS, itemTriplesSteps, type ItemTriplesOptions, type MinTripleBaskets } from './item-triples-table';
 export { missingFactSteps } from './missing-fact-steps';
 export { SESSION_COLUMNS } from './sessions-table';
 export { DATABASE_SIZE_SQL, storeReportSql, storeTablesSql } from './store-report';

@@ -2,6 +2,7 @@ import { BASKET_MAX_ITEMS } from './basket-sets';
 import { basketStatsSteps } from './basket-stats-table';
 import type { FactContext } from './fact-table';
 import { itemPairsSteps } from './item-pairs-table';
+import { BASKET_MAX_TRIPLE_ITEMS, itemTriplesSteps } from './item-triples-table';
 import { priceCountsSteps } from './price-counts-table';
 import type { StoreStep } from './store-step';
 import { userDaysSteps } from './user-days-table';
@@ -9,12 +10,15 @@ import { DEFAULT_SCHEMA, type StoreTable } from './store-tables';
 
 // Fact tables added to the build after stores were already saved in users' browsers, each with
 // the steps that make it from tables every finished store has. A store opened without one gets
-// it added instead of a notebook whose cells fail: seconds, as basket_stats and item_pairs read
-// basket_items, and price_counts is one grouped pass over events (4 s at 109.9M rows).
-// user_days groups events by user and day, so it takes the store's bounded passes.
+// it added instead of a notebook whose cells fail: seconds, as basket_stats, item_pairs and
+// item_triples read basket_items, and price_counts is one grouped pass over events (4 s at
+// 109.9M rows). user_days groups events by user and day, so it takes the store's bounded passes.
+// item_triples keeps the triples in as many baskets as the store's recorded min_pair_baskets,
+// as a build of that store would have.
 const ADDED: { table: StoreTable; steps: (ctx: FactContext) => StoreStep[] }[] = [
 	{ table: 'basket_stats', steps: (ctx) => basketStatsSteps(ctx, BASKET_MAX_ITEMS) },
 	{ table: 'item_pairs', steps: (ctx) => itemPairsSteps(ctx, BASKET_MAX_ITEMS) },
+	{ table: 'item_triples', steps: (ctx) => itemTriplesSteps(ctx, { maxItems: BASKET_MAX_TRIPLE_ITEMS, minBaskets: 'stored' }) },
 	{ table: 'price_counts', steps: (ctx) => priceCountsSteps(ctx) },
 	{ table: 'user_days', steps: (ctx) => userDaysSteps(ctx) }
 ];

@@ -16,6 +16,7 @@ export const STORE_TABLES = [
 	'purchase_pairs',
 	'basket_stats',
 	'item_pairs',
+	'item_triples',
 	'store_build'
 ] as const;
 

@@ -9,6 +9,7 @@ import {
 	dayWindows,
 	HOURLY_COLUMNS,
 	ITEM_PAIR_COLUMNS,
+	ITEM_TRIPLE_COLUMNS,
 	PRICE_COUNT_COLUMNS,
 	PRODUCT_COLUMNS,
 	PURCHASE_PAIR_COLUMNS,
@@ -21,7 +22,7 @@ import { WasmTestClient } from '../support/wasm-client';
 import { A, B, C, LIGHTS, NO_CODE, NOVEMBER, OCTOBER, P1, P2, P3, P4, PHONES, layout, objects, rawEvents, resetDatabase, runSteps, scalar } from './store-kit';
 
 const MONTHS = ['2019-10', '2019-11'];
-const FACTS = ['sessions', 'users', 'user_weeks', 'user_days', 'daily', 'hourly', 'products', 'price_counts', 'basket_items', 'purchase_pairs', 'basket_stats', 'item_pairs'];
+const FACTS = ['sessions', 'users', 'user_weeks', 'user_days', 'daily', 'hourly', 'products', 'price_counts', 'basket_items', 'purchase_pairs', 'basket_stats', 'item_pairs', 'item_triples'];
 const PHONE = 'electronics.smartphone';
 
 let db: WasmTestClient;
@@ -156,6 +157,10 @@ describe('fact tables on the hand-built log (3 users, 4 sessions, 2 months)', ()
 		expect(await scalar(db, `SELECT count(*) FROM item_pairs`)).toBe(0);
 	});
 
+	it('item_triples: no label triple here either (item-triples.test.ts counts them)', async () => {
+		expect(await scalar(db, `SELECT count(*) FROM item_triples`)).toBe(0);
+	});
+
 	it('store_build marks the finished build', async () => {
 		expect(await objects(db, `SELECT * EXCLUDE (built_at) FROM store_build`)).toEqual([
 			{ events: 14, partitions: 1, months: MONTHS, min_pair_baskets: 1 }
@@ -166,7 +171,8 @@ describe('fact tables on the hand-built log (3 users, 4 sessions, 2 months)', ()
 		const specs = {
 			sessions: SESSION_COLUMNS, daily: DAILY_COLUMNS, hourly: HOURLY_COLUMNS, products: PRODUCT_COLUMNS, basket_items: BASKET_ITEM_COLUMNS,
 			price_counts: PRICE_COUNT_COLUMNS.map((c) => (c.name === 'event_type' ? { ...c, type: `ENUM('view', 'cart', 'remove_from_cart', 'purchase')` } : c)),
-			purchase_pairs: PURCHASE_PAIR_COLUMNS, basket_stats: BASKET_STAT_COLUMNS, item_pairs: ITEM_PAIR_COLUMNS
+			purchase_pairs: PURCHASE_PAIR_COLUMNS, basket_stats: BASKET_STAT_COLUMNS, item_pairs: ITEM_PAIR_COLUMNS,
+			item_triples: ITEM_TRIPLE_COLUMNS
 		};
 		for (const [table, columns] of Object.entries(specs)) {
 			expect(await layout(db, table)).toEqual(columns.map((c) => `${c.name} ${c.type}`));
@@ -220,10 +226,12 @@ describe('bounded builds', () => {
 
 	it('a finished store that lacks tables added since gets them (from basket_items or events); an unfinished one is left alone', async () => {
 		await build({ partitions: 1 });
-		for (const t of ['basket_stats', 'item_pairs']) await db.exec(`CREATE TABLE one_${t} AS SELECT * FROM ${t}`);
-		await db.exec(`DROP TABLE basket_stats; DROP TABLE item_pairs`);
-		expect(await upgradeStore(db)).toEqual([...Array(6).fill('basket_stats'), ...Array(4).fill('item_pairs')].map((t) => expect.stringContaining(t)));
-		for (const t of ['basket_stats', 'item_pairs']) {
+		for (const t of ['basket_stats', 'item_pairs', 'item_triples']) await db.exec(`CREATE TABLE one_${t} AS SELECT * FROM ${t}`);
+		await db.exec(`DROP TABLE basket_stats; DROP TABLE item_pairs; DROP TABLE item_triples`);
+		expect(await upgradeStore(db)).toEqual(
+			[...Array(6).fill('basket_stats'), ...Array(4).fill('item_pairs'), ...Array(4).fill('item_triples')].map((t) => expect.stringContaining(t))
+		);
+		for (const t of ['basket_stats', 'item_pairs', 'item_triples']) {
 			expect(await scalar(db, `SELECT count(*) FROM (SELECT * FROM one_${t} EXCEPT ALL SELECT * FROM ${t})`), t).toBe(0);
 			expect(await scalar(db, `SELECT count(*) FROM (SELECT * FROM ${t} EXCEPT ALL SELECT * FROM one_${t})`), t).toBe(0);
 		}

@@ -72,9 +72,13 @@ describe('step lists', () => {
 		expect(names.filter((n) => n.startsWith('item_pairs '))).toEqual([
 			'item_pairs session category_code', 'item_pairs session brand', 'item_pairs user category_code', 'item_pairs user brand'
 		]);
-		expect(buildStorePlan({ rows: 25_000_000, months: [], partitions: 1 })).toHaveLength(23);
+		expect(names.filter((n) => n.startsWith('item_triples '))).toEqual([
+			'item_triples session category_code', 'item_triples session brand', 'item_triples user category_code', 'item_triples user brand'
+		]);
+		expect(buildStorePlan({ rows: 25_000_000, months: [], partitions: 1 })).toHaveLength(27);
 		expect(names.filter((n) => n.startsWith('user_days '))).toEqual(['user_days 1/3', 'user_days 2/3', 'user_days 3/3']);
 		expect(() => buildStorePlan({ rows: 1, months: [], maxBasketItems: 1 })).toThrow('invalid maxBasketItems: 1');
+		expect(() => buildStorePlan({ rows: 1, months: [], maxTripleItems: 2 })).toThrow('invalid maxTripleItems: 2');
 	});
 
 	it('appendEventsSql: stage and drop only for sources it must copy, a step pair per slice', () => {
