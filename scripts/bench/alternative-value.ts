@@ -2,7 +2,8 @@ import type { InputSpec } from '../../src/lib/notebook';
 
 /**
  * A value an analyst would switch an input to: the next step up (or down at the maximum), the
- * next option of a select. Text inputs keep their value (the dependants still re-run).
+ * next option of a select. Text and search inputs keep their value (the dependants still
+ * re-run): another search choice would need a query the bench does not make.
  */
 export function alternativeValue(spec: InputSpec): number | string {
 	switch (spec.type) {
@@ -20,6 +21,7 @@ export function alternativeValue(spec: InputSpec): number | string {
 		case 'select':
 			return spec.options[(spec.options.indexOf(spec.value) + 1) % spec.options.length];
 		case 'text':
+		case 'search':
 			return spec.value;
 	}
 }

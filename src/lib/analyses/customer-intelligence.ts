@@ -1,5 +1,6 @@
 // The default notebook, assembled from the analyses: each section's SQL and charts come from
 // its folder, so the tests that check an analysis on hand-built data check this notebook too.
+import { actionsSection } from './actions/section';
 import { basketSection } from './basket/section';
 import { brandLoyaltySection } from './brand-loyalty/section';
 import { cohortSection } from './cohort/section';
@@ -10,6 +11,7 @@ import { optimisationSection } from './optimisation/section';
 import { overviewSection } from './overview/section';
 import { propensitySection } from './propensity/section';
 import { rfmSection } from './rfm/section';
+import { summarySection } from './summary/section';
 import { temporalSection } from './temporal/section';
 
 const FRONT_MATTER = `---
@@ -31,6 +33,7 @@ interactive on the full 110M-event data set.`;
 
 export function customerIntelligenceNotebook(): string {
 	const sections = [
+		summarySection(),
 		optimisationSection(),
 		overviewSection(),
 		explorerSection(),
@@ -40,7 +43,8 @@ export function customerIntelligenceNotebook(): string {
 		cohortSection(),
 		`${basketSection()}\n\n${brandLoyaltySection()}`,
 		propensitySection(),
-		labSection()
+		labSection(),
+		actionsSection()
 	];
 	return `${[FRONT_MATTER, INTRO, ...sections].join('\n\n')}\n`;
 }

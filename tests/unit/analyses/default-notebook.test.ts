@@ -61,6 +61,7 @@ describe('the Customer Intelligence notebook on the committed sample', () => {
 	it('has every section of the platform, in order', () => {
 		const headings = [...STARTER_NOTEBOOK.matchAll(/^## (.+)$/gm)].map((m) => m[1]);
 		expect(headings).toEqual([
+			'Recommendations',
 			'1. Data optimisation',
 			'2. Executive overview',
 			'3. Data explorer and quality',
@@ -70,7 +71,8 @@ describe('the Customer Intelligence notebook on the committed sample', () => {
 			'7. Cohort retention',
 			'8. Market basket',
 			'9. Propensity model',
-			'10. Experiment lab'
+			'10. Experiment lab',
+			'11. From insight to action'
 		]);
 	});
 
@@ -96,6 +98,41 @@ describe('the Customer Intelligence notebook on the committed sample', () => {
 			native.close();
 		}
 	}, 120_000);
+
+	it('recommends from measured figures: partners of the most bought product, audiences of their direct counts, summary picks from their sources', async () => {
+		const rows = async (sql: string) => (await db.query(sql)).rows;
+		const columns = (await db.query('SELECT * FROM nb.also_bought LIMIT 0')).columns.map((c) => c.name);
+		expect(columns.slice(0, 10)).toEqual(['level', 'basket', 'item', 'partner', 'partner_brand', 'partner_category', 'baskets_ab', 'support', 'confidence', 'lift']);
+		const [[top]] = await rows('SELECT CAST(product_id AS VARCHAR) FROM products ORDER BY purchases DESC, product_id LIMIT 1');
+		expect(await rows('SELECT DISTINCT level, basket, item FROM nb.also_bought')).toEqual([['product', 'user', top]]);
+		// Every partner of the stored pairs, and only those, ranked by lift.
+		const [[pairs]] = await rows(`SELECT count(*) FROM purchase_pairs WHERE level = 'user' AND baskets >= 2 AND ${top} IN (product_a, product_b)`);
+		expect(await rows('SELECT count(*) FROM nb.also_bought')).toEqual([[pairs]]);
+
+		// An audience's size is the direct count of its rule over the users as of the test cut.
+		const audiences = new Map((await rows('SELECT audience, users FROM nb.audiences')).map(([a, n]) => [a, n]));
+		const [[champions]] = await rows(`SELECT count(*) FROM nb.features_test WHERE rfm_segment = 'Champions'`);
+		const [[likely]] = await rows(`SELECT count(*) FROM nb.features_test f JOIN nb.propensity_scores s USING (user_id)
+			WHERE f.rfm_segment IN ('At risk', 'Can''t lose them') AND s.decile <= 3`);
+		expect([audiences.get('Champions'), audiences.get('At risk, likely to return')]).toEqual([champions, likely]);
+		// The exported list is the chosen audience (the first, by default), whole.
+		expect(await rows('SELECT count(*) FROM nb.audience_users')).toEqual([[likely]]);
+
+		// The summary's one-row picks against their sources.
+		const [[step, lost]] = await rows('SELECT step, lost_pct FROM nb.summary_funnel');
+		const [[worst]] = await rows(`SELECT max(100 - pct_of_previous) FROM nb.funnel_steps WHERE unit = 'users' AND step_no > 1`);
+		expect(typeof step).toBe('string');
+		expect(lost as number).toBeCloseTo(worst as number, 10);
+		const [[churn]] = await rows('SELECT week1_churn_pct FROM nb.summary_week1');
+		const [[kept]] = await rows(`SELECT retained_pct FROM nb.cohort_curve WHERE activity = 'any event' AND week_number = 1`);
+		expect(churn).toBeCloseTo(100 - (kept as number), 10);
+		const [[hours]] = await rows('SELECT peak_hours FROM nb.summary_hours');
+		const top3 = (await rows('SELECT hour FROM nb.temporal_by_hour ORDER BY purchases DESC, hour LIMIT 3')).map(([h]) => `${String(h).padStart(2, '0')}:00`);
+		expect(hours).toBe(top3.join(', '));
+		const [[lift]] = await rows('SELECT lift_at_k FROM nb.summary_model');
+		const [[measured]] = await rows(`SELECT round(lift_at_k, 2) FROM nb.propensity_metrics WHERE model = 'gbdt (temporal)'`);
+		expect(lift).toBe(measured);
+	});
 
 	it('re-runs only the dependants of a changed input', async () => {
 		const { runtime, ran } = run;

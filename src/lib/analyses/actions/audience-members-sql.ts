@@ -1,0 +1,47 @@
+import { audienceCaseSql } from './audiences';
+
+/** The cell (or table) holding audienceMembersSql()'s rows. */
+export const AUDIENCE_MEMBERS = 'audience_members';
+
+/**
+ * One row per user in an audience, as of the model's test cut: their RFM segment then, spend
+ * and purchases before the cut, the model's score and decile (when `scores` is given, e.g. the
+ * model cell's `propensity_scores`; otherwise NULL, and the audiences use recency and frequency
+ * only), and:
+ *   spend_per_purchase = their spend / purchases before the cut, or, for users without a
+ *     purchase, that of all purchases before the cut;
+ *   expected_value = score × spend_per_purchase (NULL without a model);
+ *   bought_after, revenue_after = whether they bought, and their revenue, from the cut to the
+ *     window's end: what actually happened, to hold each audience's expectation against.
+ * `users` is the table of users as of the cut (the model's `features_test`); `cut` and `end`
+ * are SQL DATE expressions of the test window.
+ */
+export function audienceMembersSql(p: { users: string; scores?: string; cut: string; end: string }): string {
+	const withModel = p.scores !== undefined;
+	return `WITH overall AS (
+  SELECT sum(spend) / nullif(sum(purchases), 0) AS spend_per_purchase FROM ${p.users} WHERE purchases > 0
+),
+after AS (
+  SELECT user_id, sum(revenue) AS revenue
+  FROM user_days
+  WHERE day >= ${p.cut} AND day < ${p.end} AND purchases > 0
+  GROUP BY user_id
+),
+scored AS (
+  SELECT u.user_id, u.rfm_segment, u.days_since_last_event, u.purchases, u.spend,
+    ${withModel ? 's.score, s.decile' : 'CAST(NULL AS DOUBLE) AS score, CAST(NULL AS INTEGER) AS decile'},
+    coalesce(u.spend / nullif(u.purchases, 0), o.spend_per_purchase) AS spend_per_purchase,
+    u.label AS bought_after,
+    coalesce(a.revenue, 0) AS revenue_after
+  FROM ${p.users} u
+  CROSS JOIN overall o
+  ${withModel ? `JOIN ${p.scores} s USING (user_id)` : ''}
+  LEFT JOIN after a USING (user_id)
+)
+SELECT user_id, audience, rfm_segment, decile, score, purchases, spend, spend_per_purchase,
+  score * spend_per_purchase AS expected_value,
+  bought_after, revenue_after
+FROM (SELECT *, ${audienceCaseSql(withModel)} AS audience FROM scored)
+WHERE audience IS NOT NULL
+ORDER BY audience, expected_value DESC NULLS LAST, spend DESC, user_id`;
+}

@@ -1,0 +1,22 @@
+import { AUDIENCE_MEMBERS } from './audience-members-sql';
+import { AUDIENCE_ROWS } from './audiences';
+
+/**
+ * The users of one audience, for export (the result's CSV download): user_id first, then what
+ * put them there. `audience` is an SQL expression (e.g. `$audience`); a name that is no
+ * audience fails the query, naming the audiences.
+ */
+export function audienceUsersSql(p: { audience: string; members?: string }): string {
+	const members = p.members ?? AUDIENCE_MEMBERS;
+	return `WITH audiences(audience, action, position) AS (VALUES
+    ${AUDIENCE_ROWS}
+),
+chosen AS (
+  SELECT CASE WHEN (SELECT count(*) FROM audiences WHERE audience = CAST(${p.audience} AS VARCHAR)) = 1 THEN CAST(${p.audience} AS VARCHAR)
+    ELSE error('unknown audience ' || coalesce('"' || CAST(${p.audience} AS VARCHAR) || '"', 'NULL') || '; expected one of ' || (SELECT string_agg(audience, ', ' ORDER BY position) FROM audiences))
+  END AS audience
+)
+SELECT m.user_id, m.rfm_segment, m.decile, m.score, m.purchases, m.spend, m.expected_value
+FROM ${members} m JOIN chosen USING (audience)
+ORDER BY m.expected_value DESC NULLS LAST, m.spend DESC, m.user_id`;
+}
