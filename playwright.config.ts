@@ -8,8 +8,10 @@ export default defineConfig({
 	testDir: 'tests/e2e',
 	timeout: 240_000,
 	expect: { timeout: 30_000 },
+	// Two test files at a time: each test has its own browser and profile copy (fixtures.ts), so
+	// they share nothing but the static server, and a test mostly waits on its own renderer.
 	fullyParallel: false,
-	workers: 1,
+	workers: 2,
 	retries: 0,
 	reporter: [['list']],
 	use: {

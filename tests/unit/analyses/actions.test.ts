@@ -113,6 +113,14 @@ describe('audiences on a hand-built set of users', () => {
 		await db.exec(`CREATE OR REPLACE TABLE scores_at_cut AS SELECT * FROM (VALUES
 			(1, 0.5, 1), (2, 0.1, 6), (3, 0.9, 1), (4, 0.2, 1), (5, 0.01, 10)
 		) t(user_id, score, decile)`);
+		// User 3 bought two smartphones and a TV before the cut (and a TV twice after it, not counted).
+		await db.exec(`INSERT INTO basket_items BY NAME SELECT * FROM (VALUES
+			(90001, 3, 101, 'electronics.smartphone', TIMESTAMP '2019-10-10 10:00:00'),
+			(90002, 3, 102, 'electronics.smartphone', TIMESTAMP '2019-10-12 10:00:00'),
+			(90002, 3, 401, 'electronics.video.tv', TIMESTAMP '2019-10-12 10:01:00'),
+			(90003, 3, 401, 'electronics.video.tv', TIMESTAMP '2019-11-02 10:00:00'),
+			(90004, 3, 401, 'electronics.video.tv', TIMESTAMP '2019-11-03 10:00:00')
+		) t(session_id, user_id, product_id, category_code, purchased_at)`);
 		await db.exec(`CREATE OR REPLACE TABLE user_days_backup AS SELECT * FROM user_days`);
 		await db.exec(`CREATE OR REPLACE TABLE user_days AS SELECT * FROM (VALUES
 			(1, DATE '2019-11-03', 1, 120.0), (3, DATE '2019-11-20', 2, 80.0), (3, DATE '2019-12-02', 1, 999.0)
@@ -122,7 +130,7 @@ describe('audiences on a hand-built set of users', () => {
 		await db.exec('CREATE OR REPLACE TABLE user_days AS SELECT * FROM user_days_backup');
 	});
 
-	const window = { cut: `DATE '2019-11-01'`, end: `DATE '2019-12-01'` };
+	const window = { cut: `DATE '2019-11-01'`, end: `DATE '2019-12-01'`, minPairs: '1' };
 
 	it('puts each user in the first audience whose rule takes them, with expected value = score × spend per purchase', async () => {
 		await materialise(db, 'audience_members', audienceMembersSql({ users: 'users_at_cut', scores: 'scores_at_cut', ...window }));
@@ -136,6 +144,15 @@ describe('audiences on a hand-built set of users', () => {
 			[4, 'Browsers likely to buy', 0.2 * all, 0, 0]
 		]);
 		// User 5 (Lost) is in no audience.
+		// User 3's favourite before the cut is the smartphone (2 against the TV's 1). Among customers
+		// (h3-fixture.ts) its partners all have lift 1: headphone and phone case in 2 baskets each,
+		// the TV in 1; the tie goes to the name first in order, the phone case.
+		expect(members.map((m) => [m.user_id, m.favourite_category, m.cross_sell])).toEqual([
+			[1, null, null],
+			[2, null, null],
+			[3, S, C],
+			[4, null, null]
+		]);
 	});
 
 	it('sums each audience, every audience listed, and its user list has its size', async () => {

@@ -12,11 +12,14 @@ export const AUDIENCE_MEMBERS = 'audience_members';
  *     purchase, that of all purchases before the cut;
  *   expected_value = score × spend_per_purchase (NULL without a model);
  *   bought_after, revenue_after = whether they bought, and their revenue, from the cut to the
- *     window's end: what actually happened, to hold each audience's expectation against.
+ *     window's end: what actually happened, to hold each audience's expectation against;
+ *   favourite_category = the category code they bought most often before the cut (ties: the
+ *     first by name), and cross_sell = its also-bought partner with the highest lift among
+ *     customers (user baskets, pairs in at least `minPairs` of them; ties: most baskets, name).
  * `users` is the table of users as of the cut (the model's `features_test`); `cut` and `end`
  * are SQL DATE expressions of the test window.
  */
-export function audienceMembersSql(p: { users: string; scores?: string; cut: string; end: string }): string {
+export function audienceMembersSql(p: { users: string; scores?: string; cut: string; end: string; minPairs: string }): string {
 	const withModel = p.scores !== undefined;
 	return `WITH overall AS (
   SELECT sum(spend) / nullif(sum(purchases), 0) AS spend_per_purchase FROM ${p.users} WHERE purchases > 0
@@ -27,20 +30,39 @@ after AS (
   WHERE day >= ${p.cut} AND day < ${p.end} AND purchases > 0
   GROUP BY user_id
 ),
+favourite AS (
+  SELECT user_id, category_code AS favourite_category
+  FROM (SELECT user_id, category_code, count(*) AS bought FROM basket_items
+    WHERE category_code IS NOT NULL AND purchased_at < ${p.cut} GROUP BY ALL)
+  QUALIFY row_number() OVER (PARTITION BY user_id ORDER BY bought DESC, category_code) = 1
+),
+partners AS (
+  SELECT item, partner FROM (
+    SELECT item_a AS item, item_b AS partner, baskets, (baskets::DOUBLE * total_baskets) / (baskets_a::DOUBLE * baskets_b) AS lift
+    FROM item_pairs WHERE level = 'user' AND item_level = 'category_code' AND baskets >= ${p.minPairs}
+    UNION ALL
+    SELECT item_b, item_a, baskets, (baskets::DOUBLE * total_baskets) / (baskets_a::DOUBLE * baskets_b)
+    FROM item_pairs WHERE level = 'user' AND item_level = 'category_code' AND baskets >= ${p.minPairs}
+  )
+  QUALIFY row_number() OVER (PARTITION BY item ORDER BY lift DESC, baskets DESC, partner) = 1
+),
 scored AS (
   SELECT u.user_id, u.rfm_segment, u.days_since_last_event, u.purchases, u.spend,
     ${withModel ? 's.score, s.decile' : 'CAST(NULL AS DOUBLE) AS score, CAST(NULL AS INTEGER) AS decile'},
     coalesce(u.spend / nullif(u.purchases, 0), o.spend_per_purchase) AS spend_per_purchase,
     u.label AS bought_after,
-    coalesce(a.revenue, 0) AS revenue_after
+    coalesce(a.revenue, 0) AS revenue_after,
+    f.favourite_category, x.partner AS cross_sell
   FROM ${p.users} u
   CROSS JOIN overall o
   ${withModel ? `JOIN ${p.scores} s USING (user_id)` : ''}
   LEFT JOIN after a USING (user_id)
+  LEFT JOIN favourite f USING (user_id)
+  LEFT JOIN partners x ON x.item = f.favourite_category
 )
 SELECT user_id, audience, rfm_segment, decile, score, purchases, spend, spend_per_purchase,
   score * spend_per_purchase AS expected_value,
-  bought_after, revenue_after
+  bought_after, revenue_after, favourite_category, cross_sell
 FROM (SELECT *, ${audienceCaseSql(withModel)} AS audience FROM scored)
 WHERE audience IS NOT NULL
 ORDER BY audience, expected_value DESC NULLS LAST, spend DESC, user_id`;
