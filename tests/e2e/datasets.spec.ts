@@ -5,7 +5,7 @@ import type { Page } from '@playwright/test';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { readEventsCsv } from '../../src/lib/ingest/event-schema';
 import { expect, test } from './fixtures';
-import { settled } from './helpers';
+import { settled, useSmallNotebook } from './helpers';
 
 const SAMPLE = ['2019-Oct.csv.gz', '2019-Nov.csv.gz'].map((f) => path.resolve('sample-data', f));
 const HEADER = 'event_time,event_type,product_id,category_id,category_code,brand,price,user_id,user_session';
@@ -39,6 +39,7 @@ test('two monthly CSVs ingest through the fallback input, each month into its ow
 	await page.goto('/');
 	await settled(page);
 	await expect(page.getByTestId('app')).toHaveAttribute('data-dataset', 'sample');
+	await useSmallNotebook(page);
 
 	await page.getByTestId('file-input').setInputFiles(
 		SAMPLE.map((file) => ({ name: `gen-${path.basename(file)}`, mimeType: 'application/gzip', buffer: readFileSync(file) }))
@@ -69,8 +70,8 @@ test('two monthly CSVs ingest through the fallback input, each month into its ow
 	await settled(page);
 	await expect(page.getByTestId('app')).toHaveAttribute('data-dataset', id!);
 	expect(await query(page, `SELECT built_at::VARCHAR FROM store_build`)).toEqual(builtAt);
-	await expect(page.locator('[data-testid="cell"][data-cell-name="overview_daily"]')).toHaveAttribute('data-status', 'done');
-	await expect(page.locator('[data-testid="cell"][data-cell-name="overview_daily"]')).toContainText('from the saved result');
+	await expect(page.locator('[data-testid="cell"][data-cell-name="event_count"]')).toHaveAttribute('data-status', 'done');
+	await expect(page.locator('[data-testid="cell"][data-cell-name="event_count"]')).toContainText('from the saved result');
 	// The reload attached the partitions again: every event is read.
 	expect(await query(page, `SELECT strftime(event_time, '%Y-%m'), count(*)::INTEGER FROM events GROUP BY 1 ORDER BY 1`)).toEqual(expected);
 	expect(await opfsFiles(page)).toContain(`cin-${id}.duckdb`);
@@ -89,6 +90,7 @@ test('bad files get specific messages and leave the existing datasets untouched'
 	test.setTimeout(300_000);
 	await page.goto('/');
 	await settled(page);
+	await useSmallNotebook(page);
 	const before = await query(page, `SELECT count(*)::INTEGER FROM events`);
 	const open = async (name: string, text: string | Buffer) => {
 		await page.getByTestId('file-input').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.isBuffer(text) ? text : Buffer.from(text) });
@@ -142,6 +144,7 @@ test('Parquet months ingest through the fallback input with the same counts as t
 
 	await page.goto('/');
 	await settled(page);
+	await useSmallNotebook(page);
 	await page.getByTestId('file-input').setInputFiles(files);
 	await expect(page.getByTestId('notice')).toContainText('events ingested', { timeout: 240_000 });
 	await settled(page);

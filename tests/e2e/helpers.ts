@@ -55,3 +55,15 @@ export async function holdEngine(page: Page): Promise<() => void> {
 	});
 	return release;
 }
+
+/**
+ * Replaces the default notebook with a one-cell one, as a user importing a notebook would. For
+ * tests about datasets: opening a dataset re-runs the open notebook, and the default one's 130
+ * cells are most of such a test's time without being what it checks.
+ */
+export async function useSmallNotebook(page: Page): Promise<void> {
+	const text = '---\nnotebook: customer-intelligence-notebook\nversion: 1\ntitle: Datasets check\n---\n\n# Datasets check\n\n```sql name=event_count\nSELECT count(*) AS events FROM events\n```\n';
+	await page.getByTestId('notebook-input').setInputFiles({ name: 'datasets-check.md', mimeType: 'text/markdown', buffer: Buffer.from(text) });
+	await expect(cell(page, 'event_count')).toHaveAttribute('data-status', 'done');
+	await settled(page);
+}
