@@ -111,7 +111,7 @@ describe('audiences on a hand-built set of users', () => {
 			(5, 'Lost', 60, 1, 10.0, 0)
 		) t(user_id, rfm_segment, days_since_last_event, purchases, spend, label)`);
 		await db.exec(`CREATE OR REPLACE TABLE scores_at_cut AS SELECT * FROM (VALUES
-			(1, 0.5, 1), (2, 0.1, 6), (3, 0.9, 1), (4, 0.2, 1), (5, 0.01, 10)
+			(1, 0.5, 1), (2, 0.1, 6), (3, 0.9, 1), (4, 0.2, 1), (5, 0.3, 2)
 		) t(user_id, score, decile)`);
 		// User 3 bought two smartphones and a TV before the cut (and a TV twice after it, not counted).
 		await db.exec(`INSERT INTO basket_items BY NAME SELECT * FROM (VALUES
@@ -132,9 +132,12 @@ describe('audiences on a hand-built set of users', () => {
 
 	const window = { cut: `DATE '2019-11-01'`, end: `DATE '2019-12-01'`, minPairs: '1' };
 
-	it('puts each user in the first audience whose rule takes them, with expected value = score × spend per purchase', async () => {
+	it('puts each user in the first audience whose rule takes them, by score decile among peers, with expected value = score × spend per purchase', async () => {
 		await materialise(db, 'audience_members', audienceMembersSql({ users: 'users_at_cut', scores: 'scores_at_cut', ...window }));
 		const members = rowsOf(await db.query('SELECT * FROM audience_members ORDER BY user_id'));
+		// Buyers by score: 3 (0.9), 1 (0.5), 5 (0.3), 2 (0.1) → peer deciles 1, 2, 3, 4 (NTILE(10) of
+		// four); user 4 alone among non-buyers → 1. So at-risk user 1 is likely to return, user 2 not.
+		expect(members.map((m) => [m.user_id, Number(m.peer_decile)])).toEqual([[1, 2], [2, 4], [3, 1], [4, 1]]);
 		// All purchases before the cut: 12 for 1,810 → 150.833… a purchase, user 4's spend per purchase.
 		const all = 1810 / 12;
 		expect(members.map((m) => [m.user_id, m.audience, m.expected_value, m.bought_after, Number(m.revenue_after)])).toEqual([

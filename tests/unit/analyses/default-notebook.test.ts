@@ -112,8 +112,10 @@ describe('the Customer Intelligence notebook on the committed sample', () => {
 		// An audience's size is the direct count of its rule over the users as of the test cut.
 		const audiences = new Map((await rows('SELECT audience, users FROM nb.audiences')).map(([a, n]) => [a, n]));
 		const [[champions]] = await rows(`SELECT count(*) FROM nb.features_test WHERE rfm_segment = 'Champions'`);
-		const [[likely]] = await rows(`SELECT count(*) FROM nb.features_test f JOIN nb.propensity_scores s USING (user_id)
-			WHERE f.rfm_segment IN ('At risk', 'Can''t lose them') AND s.decile <= 3`);
+		const [[likely]] = await rows(`SELECT count(*) FROM (
+			SELECT f.rfm_segment, NTILE(10) OVER (PARTITION BY f.purchases > 0 ORDER BY s.score DESC, f.user_id) AS among_peers
+			FROM nb.features_test f JOIN nb.propensity_scores s USING (user_id))
+			WHERE rfm_segment IN ('At risk', 'Can''t lose them') AND among_peers <= 3`);
 		expect([audiences.get('Champions'), audiences.get('At risk, likely to return')]).toEqual([champions, likely]);
 		// The exported list is the chosen audience (the first, by default), whole.
 		expect(await rows('SELECT count(*) FROM nb.audience_users')).toEqual([[likely]]);

@@ -5,7 +5,8 @@ export const AUDIENCE_MEMBERS = 'audience_members';
 
 /**
  * One row per user in an audience, as of the model's test cut: their RFM segment then, spend
- * and purchases before the cut, the model's score and decile (when `scores` is given, e.g. the
+ * and purchases before the cut, the model's score, its decile over all users and the user's
+ * peer_decile (among buyers or among non-buyers before the cut; see audiences.ts) (when `scores` is given, e.g. the
  * model cell's `propensity_scores`; otherwise NULL, and the audiences use recency and frequency
  * only), and:
  *   spend_per_purchase = their spend / purchases before the cut, or, for users without a
@@ -48,7 +49,11 @@ partners AS (
 ),
 scored AS (
   SELECT u.user_id, u.rfm_segment, u.days_since_last_event, u.purchases, u.spend,
-    ${withModel ? 's.score, s.decile' : 'CAST(NULL AS DOUBLE) AS score, CAST(NULL AS INTEGER) AS decile'},
+    ${
+			withModel
+				? 's.score, s.decile, NTILE(10) OVER (PARTITION BY u.purchases > 0 ORDER BY s.score DESC, u.user_id) AS peer_decile'
+				: 'CAST(NULL AS DOUBLE) AS score, CAST(NULL AS INTEGER) AS decile, CAST(NULL AS BIGINT) AS peer_decile'
+		},
     coalesce(u.spend / nullif(u.purchases, 0), o.spend_per_purchase) AS spend_per_purchase,
     u.label AS bought_after,
     coalesce(a.revenue, 0) AS revenue_after,
@@ -60,7 +65,7 @@ scored AS (
   LEFT JOIN favourite f USING (user_id)
   LEFT JOIN partners x ON x.item = f.favourite_category
 )
-SELECT user_id, audience, rfm_segment, decile, score, purchases, spend, spend_per_purchase,
+SELECT user_id, audience, rfm_segment, decile, peer_decile, score, purchases, spend, spend_per_purchase,
   score * spend_per_purchase AS expected_value,
   bought_after, revenue_after, favourite_category, cross_sell
 FROM (SELECT *, ${audienceCaseSql(withModel)} AS audience FROM scored)

@@ -16,7 +16,7 @@ chosen AS (
     ELSE error('unknown audience ' || coalesce('"' || CAST(${p.audience} AS VARCHAR) || '"', 'NULL') || '; expected one of ' || (SELECT string_agg(audience, ', ' ORDER BY position) FROM audiences))
   END AS audience
 )
-SELECT m.user_id, m.rfm_segment, m.decile, m.score, m.purchases, m.spend, m.expected_value, m.favourite_category, m.cross_sell
+SELECT m.user_id, m.rfm_segment, m.decile, m.peer_decile, m.score, m.purchases, m.spend, m.expected_value, m.favourite_category, m.cross_sell
 FROM ${members} m JOIN chosen USING (audience)
 ORDER BY m.expected_value DESC NULLS LAST, m.spend DESC, m.user_id`;
 }

@@ -2,7 +2,10 @@ import { quoteString } from '../../data/sql';
 
 /**
  * A named audience: who is in it (a condition on a user's row as of the test cut: `rfm_segment`,
- * `decile` (1 = the model's top 10% of scores), `days_since_last_event`) and what to do with it.
+ * `peer_decile`, `days_since_last_event`) and what to do with it. `peer_decile` is the user's
+ * score decile among users like them (1 = their top 10%): buyers before the cut among buyers,
+ * the others among the others. The model's own deciles are over every user, most of whom never
+ * bought, so nearly every buyer sits in its top three: no split of buyers by them.
  * `withoutModel` is the condition used when no propensity scores exist: recency and frequency
  * only (the segments are made of R and F). A user joins the first audience that takes them.
  */
@@ -20,13 +23,13 @@ export const AUDIENCES: readonly Audience[] = [
 	{
 		name: 'At risk, likely to return',
 		action: 'win-back offer: they bought often, not lately, and the model expects them back',
-		withModel: `${AT_RISK} AND decile <= 3`,
+		withModel: `${AT_RISK} AND peer_decile <= 3`,
 		withoutModel: AT_RISK
 	},
 	{
 		name: 'At risk, unlikely to return',
 		action: 'low-cost reminder only: test any discount first (the lab)',
-		withModel: `${AT_RISK} AND decile > 3`,
+		withModel: `${AT_RISK} AND peer_decile > 3`,
 		withoutModel: 'false'
 	},
 	{
@@ -44,13 +47,13 @@ export const AUDIENCES: readonly Audience[] = [
 	{
 		name: 'New and promising, likely to buy',
 		action: 'second-purchase nudge',
-		withModel: `${NEWER} AND decile <= 3`,
+		withModel: `${NEWER} AND peer_decile <= 3`,
 		withoutModel: `${NEWER} AND days_since_last_event <= 7`
 	},
 	{
 		name: 'Browsers likely to buy',
 		action: 'first-purchase reminder of what they viewed or carted',
-		withModel: `rfm_segment = 'No purchase yet' AND decile = 1`,
+		withModel: `rfm_segment = 'No purchase yet' AND peer_decile = 1`,
 		withoutModel: `rfm_segment = 'No purchase yet' AND days_since_last_event <= 1`
 	},
 	{

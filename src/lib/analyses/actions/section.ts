@@ -66,11 +66,14 @@ count, the totals included). Purchase sessions rarely hold three labelled items;
 		sqlCell('bundles', bundlesSql({ itemLevel: '$bundle_item_level', basket: '$also_bought_basket', minBaskets: '$bundle_min_baskets' })),
 		`### Target lists
 
-Named audiences built from the RFM segment, the propensity model's score decile (1 = its top
-10%) and spend, all **as of the model's test cut** (section 9), so that what happened next is
+Named audiences built from the RFM segment, the propensity model's score and spend, all **as
+of the model's test cut** (section 9), so that what happened next is
 known and each audience's expectation can be held against it. A user joins the first audience
-whose rule takes them. The rules read the model's scores: where the model cannot be trained
-(too little data), these cells report its error.
+whose rule takes them. \`peer_decile\` is a user's score decile among users like them (1 = their
+top 10%): buyers before the cut among buyers, the others among the others. (The model's own
+\`decile\` is over every user, most of whom never bought, so nearly every buyer is in its top
+three and it cannot split buyers.) The rules read the model's scores: where the model cannot be
+trained (too little data), these cells report its error.
 
 ${audienceTable()}
 
