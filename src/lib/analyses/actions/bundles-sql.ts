@@ -17,18 +17,22 @@ export function bundlesSql(p: { itemLevel: string; basket: string; minBaskets: s
 			ELSE error('invalid basket ' || coalesce('"' || CAST(${p.basket} AS VARCHAR) || '"', 'NULL') || ': use session or user') END AS basket,
 		CAST(${p.minBaskets} AS INTEGER) AS min_baskets
 ),
-rules AS (
+kept AS (
 	SELECT t.*,
-		unnest([t.item_c, t.item_b, t.item_a]) AS add_on,
-		unnest([t.baskets_ab, t.baskets_ac, t.baskets_bc]) AS pair_baskets,
-		unnest([t.baskets_c, t.baskets_b, t.baskets_a]) AS add_on_baskets
+		t.baskets / t.baskets_bc AS attach_a, t.baskets / t.baskets_ac AS attach_b, t.baskets / t.baskets_ab AS attach_c
 	FROM item_triples t JOIN chosen c ON t.level = c.basket AND t.item_level = c.item_level
 	WHERE t.baskets >= c.min_baskets
 ),
+-- The best add-on without a row per rule: items are in name order, so on a tie the first of
+-- a, b, c holding the highest attach rate is the one first by name.
 best AS (
-	SELECT *, baskets / pair_baskets AS attach_rate
-	FROM rules
-	QUALIFY row_number() OVER (PARTITION BY level, item_level, item_a, item_b, item_c ORDER BY baskets / pair_baskets DESC, add_on) = 1
+	SELECT *,
+		CASE WHEN attach_a = greatest(attach_a, attach_b, attach_c) THEN item_a
+			WHEN attach_b = greatest(attach_a, attach_b, attach_c) THEN item_b ELSE item_c END AS add_on,
+		greatest(attach_a, attach_b, attach_c) AS attach_rate,
+		CASE WHEN attach_a = greatest(attach_a, attach_b, attach_c) THEN baskets_a
+			WHEN attach_b = greatest(attach_a, attach_b, attach_c) THEN baskets_b ELSE baskets_c END AS add_on_baskets
+	FROM kept
 )
 SELECT item_level, level AS basket,
 	item_a || ' + ' || item_b || ' + ' || item_c AS bundle,
