@@ -1,14 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { basketPairsSql, basketSection, basketSummarySql, basketTopPairsSql } from '../../../src/lib/analyses/basket';
 import { WasmTestClient } from '../support/wasm-client';
-import { buildBasketStore, materialise } from './h3-fixture';
+import { buildBasketStore, C, H, materialise, S, T } from './h3-fixture';
 import { rowsOf, runSection } from './run-section';
 
 // Numbers worked out by hand in h3-fixture.ts.
-const S = 'electronics.smartphone';
-const H = 'electronics.audio.headphone';
-const C = 'electronics.accessories.phone_case';
-const T = 'electronics.video.tv';
 
 let db: WasmTestClient;
 beforeAll(async () => {

@@ -8,6 +8,12 @@ type Raw = [time: string, type: string, product: number, category: string, code:
 
 export const [U1, U2, U3, U4, U5] = [600000001, 600000002, 600000003, 600000004, 600000005];
 
+/** The category codes of the log's baskets, as the counts below name them (S, H, C, T). */
+export const S = 'electronics.smartphone';
+export const H = 'electronics.audio.headphone';
+export const C = 'electronics.accessories.phone_case';
+export const T = 'electronics.video.tv';
+
 const PHONES = '2053013555631882655';
 const HEADPHONES = '2053013554658804075';
 const CASES = '2053013561579406073';

@@ -22,6 +22,7 @@ chosen AS (
 			WHEN split_part(chosen, ':', 1) IN ('product', 'category', 'brand') THEN split_part(chosen, ':', 1)
 			ELSE error('invalid item ' || coalesce('"' || chosen || '"', 'NULL') || ': pick one from ${ALSO_BOUGHT_ITEMS} (product:<id>, category:<code> or brand:<name>)') END AS level,
 		substr(chosen, strpos(chosen, ':') + 1) AS item,
+		TRY_CAST(substr(chosen, strpos(chosen, ':') + 1) AS INTEGER) AS item_id,
 		CASE WHEN basket IN ('session', 'user') THEN basket
 			ELSE error('invalid basket ' || coalesce('"' || basket || '"', 'NULL') || ': use session or user') END AS basket,
 		min_pairs
@@ -29,14 +30,14 @@ chosen AS (
 ),
 product_pairs AS (
 	SELECT c.level, c.basket, c.item,
-		CASE WHEN pp.product_a = TRY_CAST(c.item AS INTEGER) THEN pp.product_b ELSE pp.product_a END AS partner_id,
+		CASE WHEN pp.product_a = c.item_id THEN pp.product_b ELSE pp.product_a END AS partner_id,
 		pp.baskets AS baskets_ab,
-		CASE WHEN pp.product_a = TRY_CAST(c.item AS INTEGER) THEN pp.baskets_a ELSE pp.baskets_b END AS baskets_item,
-		CASE WHEN pp.product_a = TRY_CAST(c.item AS INTEGER) THEN pp.baskets_b ELSE pp.baskets_a END AS baskets_partner,
+		CASE WHEN pp.product_a = c.item_id THEN pp.baskets_a ELSE pp.baskets_b END AS baskets_item,
+		CASE WHEN pp.product_a = c.item_id THEN pp.baskets_b ELSE pp.baskets_a END AS baskets_partner,
 		pp.total_baskets,
 		CAST(NULL AS VARCHAR) AS partner
 	FROM purchase_pairs pp JOIN chosen c ON pp.level = c.basket
-	WHERE c.level = 'product' AND TRY_CAST(c.item AS INTEGER) IN (pp.product_a, pp.product_b) AND pp.baskets >= c.min_pairs
+	WHERE c.level = 'product' AND c.item_id IN (pp.product_a, pp.product_b) AND pp.baskets >= c.min_pairs
 ),
 label_pairs AS (
 	SELECT c.level, c.basket, c.item,
@@ -67,7 +68,7 @@ FROM pairs p
 -- Joined on integer ids alone (NULL for category and brand rows): a condition on the level in
 -- the ON clause of these outer joins made DuckDB compare every partner with every product, 15 s
 -- for the 14,911 partners of the most bought product at 109.9M events.
-LEFT JOIN products pa ON pa.product_id = (SELECT TRY_CAST(item AS INTEGER) FROM chosen WHERE level = 'product')
+LEFT JOIN products pa ON pa.product_id = (SELECT item_id FROM chosen WHERE level = 'product')
 LEFT JOIN products pb ON pb.product_id = p.partner_id
 ORDER BY lift DESC, p.baskets_ab DESC, p.partner`;
 }
