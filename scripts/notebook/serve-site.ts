@@ -14,7 +14,7 @@ export interface SiteServer {
 export async function serveSite(dir: string): Promise<SiteServer> {
 	const root = path.resolve(dir);
 	if (!existsSync(path.join(root, 'index.html'))) {
-		throw new Error(`no built site in ${root}: run "flock /tmp/cin-build.lock npx vite build" first`);
+		throw new Error(`no built site in ${root}: run "npm run build" first`);
 	}
 	const server: Server = createServer(siteHandler(root));
 	await new Promise<void>((ok, fail) => {

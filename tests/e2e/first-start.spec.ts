@@ -1,22 +1,67 @@
 import { expect, test } from './fixtures';
-import { cell, settled } from './helpers';
+import { cell, holdEngine, settled } from './helpers';
 
-// The first start, from an empty profile: the one visit that fetches the engine and the bundled
-// sample over the network, ingests the sample into OPFS and runs the default notebook. Every
-// other test starts from a copy of a profile where that has already happened (fixtures.ts).
-// One visit checks what only a first start can show, then reloads it: a first start costs a
-// whole ingest and notebook run, so it is done once.
+// The first start, from an empty profile: the visit that fetches the engine over the network and
+// puts the bundled sample into OPFS. The built site ships the sample's store prebuilt (made by
+// this same site, scripts/sample-store/), with the default notebook's tables and its output
+// snapshot: a first visit copies it and shows the results at once. Without it (a dev server, a
+// failed fetch) the sample's CSV is ingested and every cell run. Both paths are tested here;
+// every other test starts from a copy of a profile where the first start has happened.
 test.use({ profile: 'empty' });
+
+const NO_PREBUILT = '**/sample-store/**';
+/** The sample's CSV months, as Vite names the assets (`2019-Oct.csv.<hash>.gz`). */
+const SAMPLE_CSV = /\/2019-(Oct|Nov)\.csv[^/]*\.gz$/;
+
+test('a first visit copies the prebuilt sample and shows every result before the engine has started, running no cell', async ({ page, context, baseURL }) => {
+	const origin = new URL(baseURL!).origin;
+	const requests: string[] = [];
+	context.on('request', (request) => requests.push(request.url()));
+	const releaseEngine = await holdEngine(page);
+	await page.goto('/');
+	// The shipped snapshot is on screen while DuckDB's wasm is still held back.
+	await expect(cell(page, 'overview_daily').getByTestId('result-table')).toHaveAttribute('data-rows', /^[1-9]\d*$/, { timeout: 30_000 });
+	await expect(cell(page, 'rfm_segments').getByTestId('result-table')).toHaveAttribute('data-rows', /^[1-9]\d*$/);
+	await expect(page.getByTestId('engine-status')).not.toHaveAttribute('data-phase', 'ready');
+	releaseEngine();
+	await settled(page);
+
+	const cells = await page.evaluate(() => window.cin.cells(0));
+	const computed = cells.filter((c) => c.kind !== 'markdown');
+	expect(computed.length).toBeGreaterThanOrEqual(100);
+	expect(computed.filter((c) => c.status !== 'done').map((c) => c.name)).toEqual([]);
+	// Nothing ran: every output is the prebuilt store's, confirmed against its tables.
+	expect(computed.filter((c) => typeof c.ms === 'number').map((c) => c.name)).toEqual([]);
+	await expect(page.getByTestId('app')).toHaveAttribute('data-dataset', 'sample');
+	const sample = page.locator('[data-testid="dataset"][data-dataset-id="sample"]');
+	await expect(sample).toHaveAttribute('data-state', 'ready');
+	await expect(sample.getByTestId('dataset-rows')).toHaveText('325,431 events');
+	// The store came whole from the site: no CSV fetched, no model trained, nothing foreign.
+	expect(requests.some((url) => url.endsWith('/sample-store/manifest.json'))).toBe(true);
+	expect(requests.filter((url) => SAMPLE_CSV.test(url) || url.includes('train.worker'))).toEqual([]);
+	expect(requests.filter((url) => !url.startsWith(origin) && !url.startsWith('blob:') && !url.startsWith('data:'))).toEqual([]);
+
+	// The copy is the user's now: it is edited and re-run like any dataset, and stays after a reload.
+	expect((await page.evaluate(() => window.cin.query('SELECT count(*)::INTEGER FROM events'))).rows).toEqual([[325_431]]);
+	await page.evaluate(() => window.cin.runCell('overview_kpis'));
+	await settled(page);
+	await page.reload();
+	await settled(page);
+	const again = (await page.evaluate(() => window.cin.cells(0))).filter((c) => c.kind !== 'markdown');
+	expect(again.filter((c) => c.status !== 'done').map((c) => c.name)).toEqual([]);
+	expect(again.filter((c) => typeof c.ms === 'number').map((c) => c.name)).toEqual([]);
+});
 
 test.beforeEach(async ({ page }) => {
 	page.on('pageerror', (error) => console.log('pageerror:', error.message));
 });
 
-test('a first start runs every cell on the bundled sample with no request outside the origin, and the reload starts the engine from cached code', async ({ page, context, baseURL }) => {
+test('without the prebuilt sample a first start ingests its CSV and runs every cell, with no request outside the origin, and the reload starts the engine from cached code', async ({ page, context, baseURL }) => {
 	const origin = new URL(baseURL!).origin;
 	const requests: string[] = [];
 	context.on('request', (request) => requests.push(request.url()));
 	page.on('worker', (worker) => requests.push(worker.url()));
+	await context.route(NO_PREBUILT, (route) => route.fulfill({ status: 404, body: 'not shipped' }));
 
 	await page.goto('/');
 	await settled(page);
@@ -35,8 +80,9 @@ test('a first start runs every cell on the bundled sample with no request outsid
 	// The contents list every section.
 	await expect(page.getByRole('navigation', { name: 'Contents' }).getByRole('link')).toContainText(['1. Data optimisation', '8. Market basket', '9. Propensity model', '10. Experiment lab']);
 
-	// Everything the first start fetched (the engine, the sample, the trainer's worker) came from the app.
+	// Everything the first start fetched (the engine, the sample's CSV, the trainer's worker) came from the app.
 	expect(requests.length).toBeGreaterThan(5);
+	expect(requests.filter((url) => SAMPLE_CSV.test(url)).length).toBe(2);
 	expect(requests.some((url) => url.includes('train.worker'))).toBe(true);
 	const foreign = requests.filter((url) => !url.startsWith(origin) && !url.startsWith('blob:') && !url.startsWith('data:'));
 	expect(foreign).toEqual([]);
@@ -44,7 +90,11 @@ test('a first start runs every cell on the bundled sample with no request outsid
 	// Chrome keeps a wasm module's compiled code beside its HTTP cache entry only when the module
 	// is compiled straight from the fetch Response (engine-worker.ts); then a reload deserialises
 	// DuckDB's code instead of compiling 34 MB afresh. V8 hands the code to the cache a moment
-	// after the hot functions were optimised.
+	// after the hot functions were optimised. Routing requests (the withheld store) keeps
+	// Chrome's HTTP cache out of the way: without routes, one reload fills it, the next uses it.
+	await context.unrouteAll({ behavior: 'wait' });
+	await page.reload();
+	await settled(page);
 	await page.waitForTimeout(8_000);
 	const cdp = await context.newCDPSession(page);
 	const names = new Set<string>();

@@ -3,7 +3,7 @@
 // reopen, never a re-ingest. An ingest writes a new database and only replaces the open one
 // once it is complete: a failed, cancelled or interrupted ingest never touches other datasets.
 import type { DuckDBClient, EngineStatus } from '../data/duckdb-client';
-import { databasePath, newDatasetId, type DatasetFile, type DatasetInfo, type DatasetSource } from '../datasets/dataset-info';
+import { databaseFileName, databasePath, newDatasetId, SAMPLE_ID, type DatasetFile, type DatasetInfo, type DatasetSource } from '../datasets/dataset-info';
 import { DatasetRegistry } from '../datasets/dataset-registry';
 import { deleteDatasetFiles, requestPersistence, storageSummary, type StorageSummary } from '../datasets/dataset-storage';
 import type { ColumnMapping, MappingOffer } from '../ingest/csv-head';
@@ -14,7 +14,7 @@ import { attachEventPartitions } from '../store/event-partitions';
 import { checkpointAll } from '../data/companion-databases';
 import type { WorkspaceEvent } from './workspace-event';
 
-export const SAMPLE_ID = 'sample';
+export { SAMPLE_ID };
 
 /**
  * Below the 4 GiB wasm ceiling, with room for Arrow results and the page's own memory. Measured
@@ -97,10 +97,13 @@ export class DatasetWorkspace {
 		if (this.busy) return;
 		const previous = this.current?.id ?? null;
 		await this.#close();
+		const installed = id === SAMPLE_ID && (await this.#installPrebuiltSample());
 		let client: DuckDBClient;
 		try {
 			client = await this.#connect(id);
 		} catch (error) {
+			// Prebuilt files this engine cannot open: build the sample from its CSV instead.
+			if (installed && !(error instanceof Error && error.name === 'WorkspaceLockedError')) return this.#ingestSample();
 			await this.#failedToOpen(id, error, previous);
 			return;
 		}
@@ -261,6 +264,33 @@ export class DatasetWorkspace {
 		}
 		this.#host.report({ type: 'open-failed', name: this.#nameOf(id), error });
 		if (previous && previous !== id) await this.open(previous);
+	}
+
+	/**
+	 * A first visit (or storage the browser evicted): the sample's store comes prebuilt with the
+	 * site and is copied into OPFS, seconds instead of an ingest and a notebook run. Returns
+	 * whether it was; if not (no prebuilt store shipped, a failed fetch), open() finds no
+	 * complete store and ingests the sample's CSV.
+	 */
+	async #installPrebuiltSample(): Promise<boolean> {
+		const { opfsFilesStartingWith } = await import('../data/opfs-files');
+		if ((await opfsFilesStartingWith(databaseFileName(SAMPLE_ID))).length > 0) return false;
+		const { canInstallPrebuiltSample, installPrebuiltSample, prebuiltSampleManifest, prebuiltSampleUrl } = await import('../datasets/prebuilt-sample');
+		if (!canInstallPrebuiltSample()) return false;
+		const base = prebuiltSampleUrl(document.baseURI);
+		const manifest = await prebuiltSampleManifest(base);
+		if (!manifest) return false;
+		const title = 'Loading the bundled sample';
+		this.#setIngest({ title, phase: 'append', step: 'copying the prebuilt store', fraction: 0 });
+		try {
+			await installPrebuiltSample(base, manifest, (fraction) => this.#setIngest({ title, phase: 'append', step: 'copying the prebuilt store', fraction }));
+			return true;
+		} catch (error) {
+			console.warn('the prebuilt sample could not be installed; ingesting its CSV instead', error);
+			return false;
+		} finally {
+			this.ingest = null;
+		}
 	}
 
 	async #ingestSample(): Promise<void> {

@@ -7,7 +7,8 @@ import { idleState, serializeNotebook, type CellData, type CellId, type Notebook
 import type { DuckDBClient, EngineStatus } from '../data/duckdb-client';
 import { qualified } from '../data/sql';
 import { NotebookRuntime, readNotebookSafe, type CellProgress, type CellState } from '../runtime';
-import { loadOutputSnapshot, saveOutputSnapshot } from '../datasets/output-snapshot-store';
+import { saveOutputSnapshot } from '../datasets/output-snapshot-store';
+import { loadSnapshot } from './load-snapshot';
 import { loadSavedNotebook, saveNotebook, UNREADABLE_KEY } from './autosave';
 import { listTables, type CatalogTable } from './catalog';
 import { DatasetWorkspace } from './dataset-workspace.svelte';
@@ -58,7 +59,7 @@ export class NotebookSession {
 		});
 		const initial = this.#initialDocument();
 		this.runtime = new NotebookRuntime(initial.doc, {
-			snapshots: { load: loadOutputSnapshot, save: saveOutputSnapshot },
+			snapshots: { load: loadSnapshot, save: saveOutputSnapshot },
 			listener: {
 				cellState: (id, state) => this.#toPage.set(id, state),
 				document: (doc, edited) => this.#mirror(doc, edited),

@@ -1,6 +1,9 @@
 // A dataset is one persistent OPFS database holding the optimised store of one event log
 // (the bundled sample, the user's files, or generated demo data) and the notebook's cell tables.
 
+/** The bundled sample's dataset id (its database is `cin-sample.duckdb`). */
+export const SAMPLE_ID = 'sample';
+
 export type DatasetSource = 'sample' | 'files' | 'generated';
 
 export interface DatasetFile {

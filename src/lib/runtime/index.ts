@@ -5,3 +5,4 @@ export type { CellKind, CellProgress, RunContext } from './kinds/cell-kind';
 export type { CellOutput } from './cell-output';
 export { CELL_SCHEMA, RESULTS_CACHE_SETUP, ResultsCache, type SavedTable } from './results-cache';
 export { isOutputSnapshot, type OutputSnapshot } from './output-snapshot';
+export { snapshotFromJson, snapshotToJson } from './snapshot-json';
