@@ -2,6 +2,7 @@ import { quoteString } from '../data/sql';
 import { basketItemsSteps } from './basket-items-table';
 import { BASKET_MAX_ITEMS } from './basket-sets';
 import { basketStatsSteps } from './basket-stats-table';
+import { columnStatsSteps } from './column-stats-table';
 import { dailySteps } from './daily-table';
 import type { FactContext } from './fact-table';
 import { dayWindows, type DayCount } from './day-windows';
@@ -69,6 +70,8 @@ export function buildStorePlan(options: StorePlanOptions): StoreStep[] {
 		...hourlySteps(ctx),
 		...productsSteps(ctx),
 		...priceCountsSteps(ctx),
+		// After daily, products, users, sessions and price_counts, which it reads.
+		...columnStatsSteps(ctx),
 		...basketItemsSteps(ctx),
 		...purchasePairsSteps(ctx, minPairBaskets),
 		...basketStatsSteps(ctx, maxBasketItems),

@@ -15,6 +15,7 @@
 export { appendEventsSql, type AppendEventsOptions } from './append-events';
 export { BASKET_ITEM_COLUMNS } from './basket-items-table';
 export { buildStorePlan, type StorePlanOptions } from './build-store-plan';
+export { COLUMN_STAT_COLUMNS } from './column-stats-table';
 export { DAILY_COLUMNS } from './daily-table';
 export { dayCountsSql, dayWindows, ROWS_PER_WINDOW, type DayCount } from './day-windows';
 export {

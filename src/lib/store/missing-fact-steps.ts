@@ -1,5 +1,6 @@
 import { BASKET_MAX_ITEMS } from './basket-sets';
 import { basketStatsSteps } from './basket-stats-table';
+import { columnStatsSteps } from './column-stats-table';
 import type { FactContext } from './fact-table';
 import { itemPairsSteps } from './item-pairs-table';
 import { BASKET_MAX_TRIPLE_ITEMS, itemTriplesSteps } from './item-triples-table';
@@ -14,12 +15,15 @@ import { DEFAULT_SCHEMA, type StoreTable } from './store-tables';
 // item_triples read basket_items, and price_counts is one grouped pass over events (4 s at
 // 109.9M rows). user_days groups events by user and day, so it takes the store's bounded passes.
 // item_triples keeps the triples in as many baskets as the store's recorded min_pair_baskets,
-// as a build of that store would have.
+// as a build of that store would have. column_stats reads events twice (an ungrouped pass and
+// one grouped by category_id, category_code and brand) and reads price_counts, so it comes after
+// it here: a store lacking both gets price_counts first.
 const ADDED: { table: StoreTable; steps: (ctx: FactContext) => StoreStep[] }[] = [
 	{ table: 'basket_stats', steps: (ctx) => basketStatsSteps(ctx, BASKET_MAX_ITEMS) },
 	{ table: 'item_pairs', steps: (ctx) => itemPairsSteps(ctx, BASKET_MAX_ITEMS) },
 	{ table: 'item_triples', steps: (ctx) => itemTriplesSteps(ctx, { maxItems: BASKET_MAX_TRIPLE_ITEMS, minBaskets: 'stored' }) },
 	{ table: 'price_counts', steps: (ctx) => priceCountsSteps(ctx) },
+	{ table: 'column_stats', steps: (ctx) => columnStatsSteps(ctx) },
 	{ table: 'user_days', steps: (ctx) => userDaysSteps(ctx) }
 ];
 

@@ -12,6 +12,7 @@ export const STORE_TABLES = [
 	'hourly',
 	'products',
 	'price_counts',
+	'column_stats',
 	'basket_items',
 	'purchase_pairs',
 	'basket_stats',

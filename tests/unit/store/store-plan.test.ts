@@ -67,6 +67,7 @@ describe('step lists', () => {
 		expect(names.filter((n) => n.startsWith('purchase_pairs'))).toHaveLength(6);
 		expect(names).toContain('basket_items');
 		expect(names).toContain('price_counts');
+		expect(names[names.indexOf('price_counts') + 1]).toBe('column_stats');
 		// One small pass per basket combination: 2 levels × 3 item levels, and × 2 label levels.
 		expect(names.filter((n) => n.startsWith('basket_stats '))).toHaveLength(6);
 		expect(names.filter((n) => n.startsWith('item_pairs '))).toEqual([
@@ -75,7 +76,7 @@ describe('step lists', () => {
 		expect(names.filter((n) => n.startsWith('item_triples '))).toEqual([
 			'item_triples session category_code', 'item_triples session brand', 'item_triples user category_code', 'item_triples user brand'
 		]);
-		expect(buildStorePlan({ rows: 25_000_000, months: [], partitions: 1 })).toHaveLength(27);
+		expect(buildStorePlan({ rows: 25_000_000, months: [], partitions: 1 })).toHaveLength(28);
 		expect(names.filter((n) => n.startsWith('user_days '))).toEqual(['user_days 1/3', 'user_days 2/3', 'user_days 3/3']);
 		expect(() => buildStorePlan({ rows: 1, months: [], maxBasketItems: 1 })).toThrow('invalid maxBasketItems: 1');
 		expect(() => buildStorePlan({ rows: 1, months: [], maxTripleItems: 2 })).toThrow('invalid maxTripleItems: 2');

@@ -40,8 +40,8 @@ string at ingest (NULL where the session was empty). Distinct users, sessions an
 the row counts of the \`users\`, \`sessions\` and \`products\` fact tables, which hold one row per
 value; for \`event_time\` the count is of UTC days with events; \`event_type\` and \`price\`
 come from \`price_counts\`, which counts the events of each (event type, price) pair; the other
-columns are counted exactly on \`events\`. This is the only cell of the section that scans the
-raw events.`,
+columns are counted exactly. All of it is counted once when the store is built, into the
+\`column_stats\` fact table, so this cell does not scan the raw events.`,
 		sqlCell('explorer_columns', explorerColumnsSql()),
 		`### Prices
 

@@ -14,7 +14,7 @@ export function optimisationSection(): string {
 
 Opening event-log files builds an optimised store in this browser (OPFS): the raw rows become a
 compact \`events\` table, and fact tables (\`sessions\`, \`users\`, \`daily\`, \`hourly\`,
-\`products\`, \`price_counts\`, \`basket_items\`, \`purchase_pairs\`, \`basket_stats\`, \`item_pairs\`,
+\`products\`, \`price_counts\`, \`column_stats\`, \`basket_items\`, \`purchase_pairs\`, \`basket_stats\`, \`item_pairs\`,
 \`item_triples\`, \`user_weeks\`, \`user_days\`) are built from it in bounded passes. Every later section reads the fact tables, so re-runs stay interactive on 100M+ rows.
 The figures below are measured on the open dataset, not quoted.`,
 		sqlCell('optimisation_summary', optimisationSummarySql()),

@@ -8,9 +8,10 @@ import { rfmSegmentSql } from './rfm-segments';
  * frequency, monetary, the R, F and M quintile scores and the segment, as the RFM section's text defines them.
  * `map` (an SQL expression: a literal or `$rfm_map`) picks the segment map, by default the
  * standard ten segments; a value that is not a map fails the query. The scores do not depend on it.
- * Reads `users`; the reference time needs the last event time, which no fact table keeps to the
- * second (hourly keeps the hour), so it is one max() over `events` restricted to the last hour:
- * events are stored in time order, and the scan skips the row groups before it.
+ * Reads `users`; the reference time needs the last event time to the second (hourly keeps the
+ * hour, column_stats keeps it as text), so it is one max() over `events` restricted to the last
+ * hour: events are stored in time order, and the bound reaches each partition's scan, whose zone
+ * maps skip the row groups before it, so it reads the last hour's rows whatever the log's size.
  */
 export function rfmScoresSql(p: { map?: string } = {}): string {
 	const map = p.map ?? quoteString(RFM_MAP_TEN);
