@@ -11,7 +11,8 @@ export interface SiteServer {
 	close(): Promise<void>;
 }
 
-export async function serveSite(dir: string): Promise<SiteServer> {
+/** `port`: 0 lets the OS pick one; a fixed port when the run must stay within given ports. */
+export async function serveSite(dir: string, port = 0): Promise<SiteServer> {
 	const root = path.resolve(dir);
 	if (!existsSync(path.join(root, 'index.html'))) {
 		throw new Error(`no built site in ${root}: run "npm run build" first`);
@@ -19,11 +20,11 @@ export async function serveSite(dir: string): Promise<SiteServer> {
 	const server: Server = createServer(siteHandler(root));
 	await new Promise<void>((ok, fail) => {
 		server.once('error', fail);
-		server.listen(0, '127.0.0.1', () => ok());
+		server.listen(port, '127.0.0.1', () => ok());
 	});
-	const { port } = server.address() as AddressInfo;
+	const address = server.address() as AddressInfo;
 	return {
-		url: `http://127.0.0.1:${port}/`,
+		url: `http://127.0.0.1:${address.port}/`,
 		close: () =>
 			new Promise<void>((ok) => {
 				server.closeAllConnections();

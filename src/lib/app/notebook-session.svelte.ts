@@ -93,10 +93,21 @@ export class NotebookSession {
 		return this.task !== null || this.data.ingest !== null || this.pendingCheckpoint || this.running;
 	}
 
+	#restored: Promise<void> | null = null;
+
+	/** Resolves once what start() restored from the last session is on the page (at once if nothing). */
+	whenRestored(): Promise<void> {
+		return this.#restored ?? Promise.resolve();
+	}
+
 	/** Shows the saved notebook at once, then opens the last dataset and runs it. */
 	async start(): Promise<void> {
 		// What the notebook showed last time, on screen while the engine starts.
-		void this.runtime.showSnapshot(this.data.startingId());
+		this.#restored = this.runtime
+			.showSnapshot(this.data.startingId())
+			.then(() => this.whenShown())
+			.catch(() => {})
+			.finally(() => performance.mark('cin:snapshot-restored'));
 		try {
 			await this.data.start();
 		} finally {
