@@ -97,13 +97,14 @@ export class DatasetWorkspace {
 		if (this.busy) return;
 		const previous = this.current?.id ?? null;
 		await this.#close();
-		const installed = id === SAMPLE_ID && (await this.#installPrebuiltSample());
+		// The engine's wasm compiles while a prebuilt sample is copied in; the database opens after.
+		const install = id === SAMPLE_ID ? this.#installPrebuiltSample() : Promise.resolve(false);
 		let client: DuckDBClient;
 		try {
-			client = await this.#connect(id);
+			client = await this.#connect(id, install);
 		} catch (error) {
 			// Prebuilt files this engine cannot open: build the sample from its CSV instead.
-			if (installed && !(error instanceof Error && error.name === 'WorkspaceLockedError')) return this.#ingestSample();
+			if ((await install) && !(error instanceof Error && error.name === 'WorkspaceLockedError')) return this.#ingestSample();
 			await this.#failedToOpen(id, error, previous);
 			return;
 		}
@@ -210,9 +211,9 @@ export class DatasetWorkspace {
 
 	// ---- internals ---------------------------------------------------------------------------
 
-	async #connect(id: string): Promise<DuckDBClient> {
+	async #connect(id: string, filesReady?: Promise<unknown>): Promise<DuckDBClient> {
 		const { DuckDBClient } = await import('../data/duckdb-client');
-		return DuckDBClient.open({ path: databasePath(id), setup: ENGINE_SETUP, onStatus: (s) => this.#host.onEngineStatus(s) });
+		return DuckDBClient.open({ path: databasePath(id), setup: ENGINE_SETUP, onStatus: (s) => this.#host.onEngineStatus(s), filesReady });
 	}
 
 	async #attach(id: string, client: DuckDBClient): Promise<void> {

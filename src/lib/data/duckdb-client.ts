@@ -30,6 +30,9 @@ export interface ClientOptions {
 	hardCancelAfterMs?: number;
 	/** Statements run on every (re)connect, e.g. schema and search_path set-up. */
 	setup?: string[];
+	/** The database's files are still being written (a prebuilt store copied into OPFS): the
+	 *  engine's wasm compiles meanwhile, and the database opens once this settles. */
+	filesReady?: Promise<unknown>;
 }
 
 export class DuckDBClient implements SqlClient, ColumnarClient, CompanionDatabases {
@@ -285,6 +288,7 @@ export class DuckDBClient implements SqlClient, ColumnarClient, CompanionDatabas
 				path: this.#options.path,
 				setup: this.#options.setup ?? [],
 				companions: this.#attached,
+				filesReady: this.#options.filesReady,
 				onProgress: (p) => report({ phase, restartReason, loaded: p.loaded, total: p.total }),
 				onCrash: (worker) => {
 					// Restart only if this is still the current engine.

@@ -28,6 +28,8 @@ export interface EngineStart {
 	setup: readonly string[];
 	/** Companion databases to attach (again, after a restart), read once the database is open. */
 	companions: Iterable<string>;
+	/** Settles once the database's files are in place; the wasm compiles in the meantime. */
+	filesReady?: Promise<unknown>;
 	onProgress(progress: WasmProgress): void;
 	/** The worker died (after `crashed` rejected). */
 	onCrash(worker: Worker): void;
@@ -51,6 +53,7 @@ export async function startEngine(start: EngineStart): Promise<{ engine: Engine;
 	await prefetchWasm(wasmUrl, start.onProgress);
 	await db.instantiate(wasmUrl, null);
 	const t1 = mark('cin:wasm-ready');
+	await start.filesReady?.catch(() => {});
 	const persistent = await openDatabase(db, start.path);
 	const t2 = mark('cin:database-open');
 	const conn = await db.connect();
