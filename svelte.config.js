@@ -10,7 +10,28 @@ const config = {
 		adapter: adapter({ fallback: undefined, strict: true }),
 		alias: { $workers: 'workers' },
 		// Relative asset paths let the site be served from any sub-path.
-		paths: { relative: true }
+		paths: { relative: true },
+		// Nothing leaves the machine, and nothing but the app's own code runs: every page gets
+		// this policy as a <meta> tag (a static host need not send a header), with the hash of
+		// SvelteKit's one inline start-up script. 'wasm-unsafe-eval' lets DuckDB and
+		// parquet-wasm compile their wasm; blob: workers are DuckDB's (engine-worker.ts: a blob
+		// wrapping its same-origin script); inline styles are Svelte's and Observable Plot's
+		// style attributes. frame-ancestors cannot be set from a meta tag: see README, Deploy.
+		csp: {
+			mode: 'hash',
+			directives: {
+				'default-src': ['self'],
+				'script-src': ['self', 'wasm-unsafe-eval'],
+				'worker-src': ['self', 'blob:'],
+				'connect-src': ['self'],
+				'img-src': ['self', 'data:', 'blob:'],
+				'style-src': ['self', 'unsafe-inline'],
+				'font-src': ['self'],
+				'object-src': ['none'],
+				'base-uri': ['self'],
+				'form-action': ['none']
+			}
+		}
 	}
 };
 

@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { cell, holdEngine, settled } from './helpers';
+import { cell, cspViolations, holdEngine, settled } from './helpers';
 
 // The first start, from an empty profile: the visit that fetches the engine over the network and
 // puts the bundled sample into OPFS. The built site ships the sample's store prebuilt (made by
@@ -17,6 +17,7 @@ test('a first visit copies the prebuilt sample and shows every result before the
 	const origin = new URL(baseURL!).origin;
 	const requests: string[] = [];
 	context.on('request', (request) => requests.push(request.url()));
+	const refused = cspViolations(page);
 	const releaseEngine = await holdEngine(page);
 	await page.goto('/');
 	// The shipped snapshot is on screen while DuckDB's wasm is still held back.
@@ -40,6 +41,7 @@ test('a first visit copies the prebuilt sample and shows every result before the
 	expect(requests.some((url) => url.endsWith('/sample-store/manifest.json'))).toBe(true);
 	expect(requests.filter((url) => SAMPLE_CSV.test(url) || url.includes('train.worker'))).toEqual([]);
 	expect(requests.filter((url) => !url.startsWith(origin) && !url.startsWith('blob:') && !url.startsWith('data:'))).toEqual([]);
+	expect(refused, 'nothing the first visit did was refused by the content security policy').toEqual([]);
 
 	// The copy is the user's now: it is edited and re-run like any dataset, and stays after a reload.
 	expect((await page.evaluate(() => window.cin.query('SELECT count(*)::INTEGER FROM events'))).rows).toEqual([[325_431]]);
@@ -56,11 +58,12 @@ test.beforeEach(async ({ page }) => {
 	page.on('pageerror', (error) => console.log('pageerror:', error.message));
 });
 
-test('without the prebuilt sample a first start ingests its CSV and runs every cell, with no request outside the origin, and the reload starts the engine from cached code', async ({ page, context, baseURL }) => {
+test('without the prebuilt sample a first start ingests its CSV and runs every cell, with no request outside the origin and nothing refused by the content security policy, and the reload starts the engine from cached code', async ({ page, context, baseURL }) => {
 	const origin = new URL(baseURL!).origin;
 	const requests: string[] = [];
 	context.on('request', (request) => requests.push(request.url()));
 	page.on('worker', (worker) => requests.push(worker.url()));
+	const refused = cspViolations(page);
 	await context.route(NO_PREBUILT, (route) => route.fulfill({ status: 404, body: 'not shipped' }));
 
 	await page.goto('/');
@@ -86,6 +89,8 @@ test('without the prebuilt sample a first start ingests its CSV and runs every c
 	expect(requests.some((url) => url.includes('train.worker'))).toBe(true);
 	const foreign = requests.filter((url) => !url.startsWith(origin) && !url.startsWith('blob:') && !url.startsWith('data:'));
 	expect(foreign).toEqual([]);
+	// The ingest, every cell, the model's training worker: all within the content security policy.
+	expect(refused).toEqual([]);
 
 	// Chrome keeps a wasm module's compiled code beside its HTTP cache entry only when the module
 	// is compiled straight from the fetch Response (engine-worker.ts); then a reload deserialises

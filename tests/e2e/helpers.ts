@@ -67,3 +67,16 @@ export async function useSmallNotebook(page: Page): Promise<void> {
 	await expect(cell(page, 'event_count')).toHaveAttribute('data-status', 'done');
 	await settled(page);
 }
+
+/**
+ * Collects what the page's content security policy refused: the console's reports (the page's
+ * and its workers') as they come. An empty list after a run means nothing the app does needed
+ * more than the policy allows.
+ */
+export function cspViolations(page: Page): string[] {
+	const seen: string[] = [];
+	const note = (text: string) => /Content Security Policy/i.test(text) && seen.push(text);
+	page.on('console', (m) => note(m.text()));
+	page.on('worker', (w) => w.on('console', (m) => note(m.text())));
+	return seen;
+}
