@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { settled } from './helpers';
+import { addSqlCell, settled } from './helpers';
 
 test('a CSV opened through the fallback file input becomes a table', async ({ page }) => {
 	await page.goto('/');
@@ -11,6 +11,34 @@ test('a CSV opened through the fallback file input becomes a table', async ({ pa
 	});
 	await expect(page.getByTestId('notice')).toContainText('stores.csv: 3 rows loaded into table stores');
 	await expect(page.getByTestId('catalog-table').filter({ hasText: 'stores' })).toBeVisible();
+});
+
+test('hostile text in a file name, column headers and values is shown as text, never as HTML', async ({ page }) => {
+	await page.goto('/');
+	await settled(page);
+	// Each payload would set window.__pwned if any of it reached the DOM as HTML.
+	const img = (n: number) => `<img src=x onerror=window.__pwned=${n}>`;
+	const script = '<script>window.__pwned=4</script>';
+	await page.getByTestId('file-input').setInputFiles({
+		name: `${img(1)}.csv`,
+		mimeType: 'text/csv',
+		buffer: Buffer.from(`"${img(2)}",label\n"${img(3)}","${script}"\n"<b>bold</b>",plain\n`)
+	});
+	const table = 'img_src_x_onerror_window___pwned_1';
+	await expect(page.getByTestId('notice')).toContainText(`${img(1)}.csv: 2 rows loaded into table ${table}`);
+	await expect(page.getByTestId('catalog-table').filter({ hasText: table })).toBeVisible();
+
+	const shown = await addSqlCell(page, 'hostile', `SELECT * FROM ${table}`);
+	const result = shown.getByTestId('result-table');
+	await expect(result).toHaveAttribute('data-rows', '2');
+	await expect(result).toContainText(img(2));
+	await expect(result).toContainText(img(3));
+	await expect(result).toContainText(script);
+	await expect(result).toContainText('<b>bold</b>');
+	// Rendered as text: no element was made from any of it, and nothing ran.
+	expect(await page.locator('img[src="x"], b:text("bold")').count()).toBe(0);
+	expect(await page.locator('script').evaluateAll((els) => els.filter((e) => e.textContent?.includes('__pwned')).length)).toBe(0);
+	expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
 });
 
 test('an event log opened through the fallback input becomes the open dataset and the notebook re-runs on it', async ({ page }) => {
