@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { expect, test } from './fixtures';
 import { cell, cspViolations, holdEngine, settled } from './helpers';
 
@@ -5,11 +7,12 @@ import { cell, cspViolations, holdEngine, settled } from './helpers';
 // puts the bundled sample into OPFS. The built site ships the sample's store prebuilt (made by
 // this same site, scripts/sample-store/), with the default notebook's tables and its output
 // snapshot: a first visit copies it and shows the results at once. Without it (a dev server, a
-// failed fetch) the sample's CSV is ingested and every cell run. Both paths are tested here;
-// every other test starts from a copy of a profile where the first start has happened.
+// failed fetch, a damaged file) the sample's CSV is ingested and every cell run. Both paths are
+// tested here; every other test starts from a copy of a profile where the first start happened.
 test.use({ profile: 'empty' });
 
-const NO_PREBUILT = '**/sample-store/**';
+/** The prebuilt sample's database, as the site serves it (gzip). */
+const PREBUILT_DATABASE = 'sample-store/cin-sample.duckdb.gz';
 /** The sample's CSV months, as Vite names the assets (`2019-Oct.csv.<hash>.gz`). */
 const SAMPLE_CSV = /\/2019-(Oct|Nov)\.csv[^/]*\.gz$/;
 
@@ -58,13 +61,15 @@ test.beforeEach(async ({ page }) => {
 	page.on('pageerror', (error) => console.log('pageerror:', error.message));
 });
 
-test('without the prebuilt sample a first start ingests its CSV and runs every cell, with no request outside the origin and nothing refused by the content security policy, and the reload starts the engine from cached code', async ({ page, context, baseURL }) => {
+test('with the prebuilt sample damaged a first start removes what it copied, ingests the CSV and runs every cell, with no request outside the origin and nothing refused by the content security policy, and the reload starts the engine from cached code', async ({ page, context, baseURL }) => {
 	const origin = new URL(baseURL!).origin;
 	const requests: string[] = [];
 	context.on('request', (request) => requests.push(request.url()));
 	page.on('worker', (worker) => requests.push(worker.url()));
 	const refused = cspViolations(page);
-	await context.route(NO_PREBUILT, (route) => route.fulfill({ status: 404, body: 'not shipped' }));
+	// The database arrives cut short, after the smaller files were already copied into OPFS.
+	const whole = readFileSync(path.join('build', PREBUILT_DATABASE));
+	await context.route(`**/${PREBUILT_DATABASE}`, (route) => route.fulfill({ status: 200, contentType: 'application/gzip', body: whole.subarray(0, whole.length >> 1) }));
 
 	await page.goto('/');
 	await settled(page);
@@ -86,6 +91,10 @@ test('without the prebuilt sample a first start ingests its CSV and runs every c
 	// Everything the first start fetched (the engine, the sample's CSV, the trainer's worker) came from the app.
 	expect(requests.length).toBeGreaterThan(5);
 	expect(requests.filter((url) => SAMPLE_CSV.test(url)).length).toBe(2);
+	expect(requests.some((url) => url.endsWith(PREBUILT_DATABASE))).toBe(true);
+	// What the failed copy wrote is gone: the sample is the ingested store, whole.
+	await expect(page.locator('[data-testid="dataset"][data-dataset-id="sample"]').getByTestId('dataset-rows')).toHaveText('325,431 events');
+	expect((await page.evaluate(() => window.cin.query('SELECT count(*)::INTEGER, (SELECT count(*)::INTEGER FROM ingest_files) FROM events'))).rows).toEqual([[325_431, 2]]);
 	expect(requests.some((url) => url.includes('train.worker'))).toBe(true);
 	const foreign = requests.filter((url) => !url.startsWith(origin) && !url.startsWith('blob:') && !url.startsWith('data:'));
 	expect(foreign).toEqual([]);
@@ -95,8 +104,8 @@ test('without the prebuilt sample a first start ingests its CSV and runs every c
 	// Chrome keeps a wasm module's compiled code beside its HTTP cache entry only when the module
 	// is compiled straight from the fetch Response (engine-worker.ts); then a reload deserialises
 	// DuckDB's code instead of compiling 34 MB afresh. V8 hands the code to the cache a moment
-	// after the hot functions were optimised. Routing requests (the withheld store) keeps
-	// Chrome's HTTP cache out of the way: without routes, one reload fills it, the next uses it.
+	// after the hot functions were optimised. Routing requests (the damaged file) keeps Chrome's
+	// HTTP cache out of the way: without routes, one reload fills it, the next uses it.
 	await context.unrouteAll({ behavior: 'wait' });
 	await page.reload();
 	await settled(page);
