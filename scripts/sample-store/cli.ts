@@ -2,10 +2,12 @@
 // (build-sample-store.ts) into the built site's `sample-store/` folder. `npm run build` runs it
 // after `vite build`. The store is kept in .tmp/sample-store/ and reused while everything it is
 // made from (the sample, the app's source, the locked packages) is unchanged. Without the folder
-// the site still works: a first visit then ingests the sample's CSV.
+// the site still works: a first visit then ingests the sample's CSV. So a machine without
+// Chromium still builds a working site, with a warning.
 import { cpSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { isPrebuiltSampleManifest, PREBUILT_SAMPLE_DIR, PREBUILT_SAMPLE_MANIFEST } from '../../src/lib/datasets/prebuilt-sample-manifest';
+import { CHROMIUM_PATH } from '../chromium';
 import { buildSampleStore } from './build-sample-store';
 import { inputHash } from './input-hash';
 
@@ -31,6 +33,10 @@ try {
 	const inputs = inputHash(root, ['sample-data', 'src', 'workers', 'scripts/sample-store', 'package-lock.json', 'svelte.config.js', 'vite.config.ts']);
 	if (!force && cachedInputs() === inputs) {
 		console.log(`sample store: reused (built from the same inputs, ${inputs})`);
+	} else if (!existsSync(CHROMIUM_PATH)) {
+		// The site works without it (a first visit ingests the sample's CSV): say so and go on.
+		console.warn(`sample store: skipped: no Chromium at ${CHROMIUM_PATH} (set CHROMIUM_PATH, or apt-get install chromium); the site will ingest the sample on a first visit instead`);
+		process.exit(0);
 	} else {
 		const started = performance.now();
 		const manifest = await buildSampleStore({ siteDir, outDir: cacheDir, inputs, log: (l) => console.log(`sample store: ${l}`) });
