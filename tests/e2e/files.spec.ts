@@ -1,7 +1,7 @@
 import { expect, test } from './fixtures';
 import { addSqlCell, settled } from './helpers';
 
-test('a CSV opened through the fallback file input becomes a table', async ({ page }) => {
+test('a CSV opened through the fallback file input becomes a table, and hostile text in its file name, headers and values is shown as text, never as HTML', async ({ page }) => {
 	await page.goto('/');
 	await settled(page);
 	await page.getByTestId('file-input').setInputFiles({
@@ -11,12 +11,9 @@ test('a CSV opened through the fallback file input becomes a table', async ({ pa
 	});
 	await expect(page.getByTestId('notice')).toContainText('stores.csv: 3 rows loaded into table stores');
 	await expect(page.getByTestId('catalog-table').filter({ hasText: 'stores' })).toBeVisible();
-});
 
-test('hostile text in a file name, column headers and values is shown as text, never as HTML', async ({ page }) => {
-	await page.goto('/');
-	await settled(page);
-	// Each payload would set window.__pwned if any of it reached the DOM as HTML.
+	// Hostile text in the file name, the headers and the values: each payload would set
+	// window.__pwned if any of it reached the DOM as HTML.
 	const img = (n: number) => `<img src=x onerror=window.__pwned=${n}>`;
 	const script = '<script>window.__pwned=4</script>';
 	await page.getByTestId('file-input').setInputFiles({
