@@ -51,7 +51,6 @@ export async function buildSampleStore(options: BuildSampleStoreOptions): Promis
 		const [dataset, engine] = await page.evaluate(() => [(window as unknown as CinWindow).cin.dataset(), (window as unknown as CinWindow).cin.engine()] as const);
 		if (dataset?.id !== SAMPLE_ID || !engine.persistent) throw new Error(`the visit did not leave the sample in OPFS (dataset ${dataset?.id ?? 'none'}, persistent ${engine.persistent})`);
 		const duckdb = String((await page.evaluate(() => (window as unknown as CinWindow).cin.query('SELECT version()'))).rows[0][0]);
-		const built = String((await page.evaluate(() => (window as unknown as CinWindow).cin.query('SELECT built_at::VARCHAR FROM main.store_build'))).rows[0][0]);
 		const snapshot: unknown = await page.evaluate(readSnapshot, SAMPLE_ID);
 		if (!isOutputSnapshot(snapshot)) throw new Error('the visit saved no output snapshot');
 		log(`ingested the sample and ran ${cells.length} cells in ${Math.round(performance.now() - started)} ms (${duckdb})`);
@@ -70,8 +69,6 @@ export async function buildSampleStore(options: BuildSampleStoreOptions): Promis
 		const manifest: PrebuiltSampleManifest = {
 			version: 1,
 			inputs: options.inputs,
-			duckdb,
-			epoch: `${SAMPLE_ID}:${built}`,
 			files: files.map((f) => ({ name: f.name, path: `${f.name}.gz`, bytes: f.bytes })),
 			snapshot: snapshotFile
 		};

@@ -42,7 +42,7 @@ try {
 		const manifest = await buildSampleStore({ siteDir, outDir: cacheDir, inputs, log: (l) => console.log(`sample store: ${l}`) });
 		const mib = (n: number) => (n / 2 ** 20).toFixed(1);
 		console.log(
-			`sample store: built in ${((performance.now() - started) / 1000).toFixed(1)} s: ${manifest.files.length} files, ${mib(manifest.files.reduce((n, f) => n + f.bytes, 0))} MiB, epoch ${manifest.epoch}`
+			`sample store: built in ${((performance.now() - started) / 1000).toFixed(1)} s: ${manifest.files.length} files, ${mib(manifest.files.reduce((n, f) => n + f.bytes, 0))} MiB`
 		);
 	}
 	const target = path.join(siteDir, PREBUILT_SAMPLE_DIR);

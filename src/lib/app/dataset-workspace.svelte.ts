@@ -14,8 +14,6 @@ import { attachEventPartitions } from '../store/event-partitions';
 import { checkpointAll } from '../data/companion-databases';
 import type { WorkspaceEvent } from './workspace-event';
 
-export { SAMPLE_ID };
-
 /**
  * Below the 4 GiB wasm ceiling, with room for Arrow results and the page's own memory. Measured
  * on 42.6M events: with 2.5 GiB the renderer peaked at 3.77 GiB (past the 3.5 GiB budget); with

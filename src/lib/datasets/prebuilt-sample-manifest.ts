@@ -21,10 +21,6 @@ export interface PrebuiltSampleManifest {
 	version: 1;
 	/** Hash of everything the store was built from (sample files, the app's source). */
 	inputs: string;
-	/** DuckDB version that wrote the files (`SELECT version()`). */
-	duckdb: string;
-	/** The data epoch the snapshot's fingerprints were computed with. */
-	epoch: string;
 	files: PrebuiltSampleFile[];
 	/** The output snapshot (snapshot-json) in PREBUILT_SAMPLE_DIR. */
 	snapshot: string;
@@ -39,8 +35,6 @@ export function isPrebuiltSampleManifest(value: unknown): value is PrebuiltSampl
 	return (
 		v.version === 1 &&
 		typeof v.inputs === 'string' &&
-		typeof v.duckdb === 'string' &&
-		typeof v.epoch === 'string' &&
 		typeof v.snapshot === 'string' &&
 		SAFE_PATH.test(v.snapshot) &&
 		Array.isArray(v.files) &&

@@ -4,8 +4,6 @@ import { isPrebuiltSampleManifest, type PrebuiltSampleManifest } from '../../../
 const manifest: PrebuiltSampleManifest = {
 	version: 1,
 	inputs: 'dd2099ff6623bc85',
-	duckdb: 'v1.4.3',
-	epoch: 'sample:2026-12-07 08:53:26.277',
 	files: [
 		{ name: 'cin-sample.duckdb', path: 'cin-sample.duckdb.gz', bytes: 36_712_448 },
 		{ name: 'cin-sample.duckdb.wal', path: 'cin-sample.duckdb.wal.gz', bytes: 0 }
@@ -30,7 +28,7 @@ describe('isPrebuiltSampleManifest', () => {
 			{ ...manifest, files: [{ ...manifest.files[0], path: 'https://elsewhere.example/x.gz' }] },
 			{ ...manifest, files: [{ ...manifest.files[0], name: '../cin-sample.duckdb' }] },
 			{ ...manifest, snapshot: '/snapshot.json' },
-			{ ...manifest, epoch: undefined }
+			{ ...manifest, inputs: undefined }
 		];
 		expect(variants.map(isPrebuiltSampleManifest)).toEqual(variants.map(() => false));
 	});
