@@ -6,7 +6,7 @@ import { DeferredWrites } from './deferred-writes';
 import { idleState, serializeNotebook, type CellData, type CellId, type NotebookDocument, type NotebookGraph } from '../notebook';
 import type { DuckDBClient, EngineStatus } from '../data/duckdb-client';
 import { qualified } from '../data/sql';
-import { NotebookRuntime, readNotebookSafe, type CellProgress, type CellState } from '../runtime';
+import { NotebookRuntime, openNotebookFile, readNotebookSafe, type CellProgress, type CellState } from '../runtime';
 import { saveOutputSnapshot } from '../datasets/output-snapshot-store';
 import { loadSnapshot } from './load-snapshot';
 import { loadSavedNotebook, saveNotebook, UNREADABLE_KEY } from './autosave';
@@ -234,15 +234,15 @@ export class NotebookSession {
 
 	/** Replaces the notebook with an imported file; on a format error the current one stays. */
 	async importText(text: string, fileName: string): Promise<boolean> {
-		const parsed = readNotebookSafe(text);
+		const parsed = openNotebookFile(text, fileName);
 		if (!parsed.ok) {
-			this.notice = { kind: 'error', text: `${fileName} is not a notebook this app can open: ${parsed.error.message}` };
+			this.notice = { kind: 'error', text: parsed.message };
 			return false;
 		}
 		this.#toPage.clear();
 		this.states.clear();
 		this.runtime.open(parsed.doc);
-		this.notice = { kind: 'info', text: `Opened ${fileName}.` };
+		this.notice = { kind: 'info', text: [`Opened ${fileName}.`, ...parsed.notes].join(' ') };
 		await this.runtime.runAll(false);
 		return true;
 	}

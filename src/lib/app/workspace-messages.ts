@@ -37,7 +37,9 @@ export function describeWorkspaceEvent(event: WorkspaceEvent): Notice {
 		case 'open-failed':
 			return error(`Could not open dataset "${event.name}": ${errorMessage(event.error)}`);
 		case 'ingest-failed':
-			return error(event.cancelled ? `${event.title} was cancelled; nothing was kept.` : `${event.title} failed: ${errorMessage(event.error)}`);
+			if (event.cancelled) return error(`${event.title} was cancelled; nothing was kept.`);
+			// A file's own problem already names the file and the fix.
+			return error(event.error instanceof Error && event.error.name === 'DataFileError' ? event.error.message : `${event.title} failed: ${errorMessage(event.error)}`);
 		case 'ingested':
 			return info([ingestSummary(event.name, event.report), ...event.notes].join(' '));
 		case 'table-loaded':
@@ -51,14 +53,26 @@ function ingestSummary(name: string, report: IngestReport): string {
 	const n = (v: number) => v.toLocaleString('en-US');
 	const parts = report.files.map((f) => {
 		const problems: string[] = [];
+		if (f.latin1FromLine) problems.push(`read as Latin-1 (ISO-8859-1): line ${n(f.latin1FromLine)} is not UTF-8`);
 		if (f.rejectedLines > 0) {
 			const e = f.rejectedExamples[0];
-			problems.push(
-				`${n(f.rejectedLines)} malformed line${f.rejectedLines > 1 ? 's' : ''} skipped (e.g. line ${e.line}: ${e.message}${/Expected Number of Columns/.test(e.message) ? '; if that is the last line, the file is truncated: download it again' : ''})`
-			);
+			problems.push(`${plural(f.rejectedLines, 'malformed line')} skipped (e.g. line ${n(e.line)}: ${e.message.replace(/\.$/, '')}${hintFor(e.message)})`);
 		}
-		if (f.invalidRows > 0) problems.push(`${n(f.invalidRows)} invalid row${f.invalidRows > 1 ? 's' : ''} kept aside in events_rejected`);
-		return `${f.name}: ${n(f.rows)} events${problems.length ? `; ${problems.join('; ')}` : ''}`;
+		if (f.invalidRows > 0) {
+			const why = (f.invalidReasons ?? []).map((r) => (f.invalidReasons.length > 1 ? `${n(r.rows)} ${r.reason}` : r.reason)).join(', ');
+			problems.push(`${plural(f.invalidRows, 'invalid row')}${why ? ` (${why})` : ''} kept aside in events_rejected`);
+		}
+		return `${f.name}: ${plural(f.rows, 'event')}${problems.length ? `; ${problems.join('; ')}` : ''}`;
 	});
-	return `${name}: ${n(report.rows)} events ingested in ${(report.totalMs / 1000).toFixed(1)} s. ${parts.join('. ')}.`;
+	return `${name}: ${plural(report.rows, 'event')} ingested in ${(report.totalMs / 1000).toFixed(1)} s. ${parts.join('. ')}.`;
+}
+
+const plural = (count: number, noun: string) => `${count.toLocaleString('en-US')} ${noun}${count === 1 ? '' : 's'}`;
+
+/** What to do about DuckDB's reason for a malformed line, where the reason alone does not say. */
+function hintFor(message: string): string {
+	if (/converting column "event_time"/.test(message)) return '; every event_time must have the format of the first row';
+	if (/Maximum line size/.test(message)) return '; a line that long is not an event: check how the file was exported';
+	if (/Invalid unicode/i.test(message)) return '; save the file as UTF-8 and open it again';
+	return '';
 }

@@ -4,6 +4,7 @@
 // message (a few malformed rows make it pick another delimiter).
 import { mappingOffer, type ColumnMapping, type EventColumn, type MappingOffer } from './column-mapping';
 import { EVENT_COLUMNS } from '../store/event-columns';
+import { ENCODING_NAMES, type TextEncodingName } from './text-encoding';
 
 export type { ColumnMapping, EventColumn, MappingOffer };
 
@@ -17,6 +18,8 @@ export interface CsvLayout {
 	timestampFormat: string;
 	/** File columns that are not read. */
 	ignored: string[];
+	/** The text encoding DuckDB reads the file in (see text-encoding.ts). */
+	encoding: TextEncodingName;
 }
 
 export type CsvHeadCheck = { ok: true; layout: CsvLayout; notes: string[] } | { ok: false; error: string; offer?: MappingOffer };
@@ -31,8 +34,11 @@ const TIME_FORMATS: readonly (readonly [RegExp, string])[] = [
 	[/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/, '%Y-%m-%dT%H:%M:%SZ']
 ];
 
-/** Checks a file's head; `mapping` is what the user confirmed for columns named otherwise. */
-export function checkCsvHead(fileName: string, head: string, mapping: ColumnMapping = {}): CsvHeadCheck {
+/**
+ * Checks a file's head; `mapping` is what the user confirmed for columns named otherwise, and
+ * `encoding` the text encoding its bytes were decoded from (readHead finds it).
+ */
+export function checkCsvHead(fileName: string, head: string, mapping: ColumnMapping = {}, encoding: TextEncodingName = 'utf-8'): CsvHeadCheck {
 	if (head.length === 0) return fail(`${fileName} is empty (0 bytes). Choose the exported data file itself, not a placeholder.`);
 	if (looksBinary(head)) {
 		return fail(`${fileName} is not a text file (it looks binary). Choose the event log as CSV (.csv or .csv.gz) or Parquet.`);
@@ -47,6 +53,13 @@ export function checkCsvHead(fileName: string, head: string, mapping: ColumnMapp
 		);
 	}
 	const columns = splitLine(headerLine, delimiter).map((c) => c.trim());
+	const twice = columns.findIndex((c, i) => columns.findIndex((d) => d.toLowerCase() === c.toLowerCase()) !== i);
+	if (twice >= 0) {
+		const first = columns.findIndex((d) => d.toLowerCase() === columns[twice].toLowerCase());
+		return fail(
+			`${fileName} has the column ${clip(columns[twice], 40)} twice in its header (columns ${first + 1} and ${twice + 1}). Rename or remove one of them and open the file again.`
+		);
+	}
 	const byLower = new Map(columns.map((c) => [c.toLowerCase(), c]));
 	const sources: Partial<Record<EventColumn, string>> = {};
 	for (const [name] of EVENT_COLUMNS) {
@@ -71,6 +84,14 @@ export function checkCsvHead(fileName: string, head: string, mapping: ColumnMapp
 	const firstRow = lines.slice(1).find((l) => l.trim() !== '');
 	if (firstRow === undefined) return fail(`${fileName} has a header but no rows of data.`);
 	const fields = splitLine(firstRow, delimiter);
+	if (fields.length !== columns.length) {
+		const other = pickDelimiter(firstRow);
+		const hint = other !== null && other !== delimiter && splitLine(firstRow, other).length === columns.length ? ` (it is separated by ${NAMES[other]}s)` : '';
+		return fail(
+			`${fileName}: its header has ${columns.length} columns separated by ${NAMES[delimiter]}s, but its first row has ${fields.length}${hint}. ` +
+				`Export the file again with one separator throughout, and the same columns in every row.`
+		);
+	}
 	const time = (fields[columns.indexOf(full.event_time)] ?? '').trim();
 	const format = TIME_FORMATS.find(([pattern]) => pattern.test(time))?.[1];
 	if (format === undefined) {
@@ -80,9 +101,11 @@ export function checkCsvHead(fileName: string, head: string, mapping: ColumnMapp
 		);
 	}
 	const notes: string[] = [];
+	if (encoding !== 'utf-8') notes.push(`${fileName} is ${ENCODING_NAMES[encoding]} text, not UTF-8; it is read that way.`);
+	if (!/UTC|Z/.test(format)) notes.push(`${fileName}: event_time has no time zone ("${clip(time, 40)}"); it is read as UTC, like the original files.`);
 	if (delimiter !== ',') notes.push(`${fileName} is separated by ${NAMES[delimiter]}s, not commas; it is read that way.`);
 	if (unused.length) notes.push(`${fileName}: column${unused.length > 1 ? 's' : ''} ${unused.join(', ')} ${unused.length > 1 ? 'are' : 'is'} not part of the event log and ${unused.length > 1 ? 'are' : 'is'} ignored.`);
-	return { ok: true, layout: { delimiter, columns, sources: full, timestampFormat: format, ignored: unused }, notes };
+	return { ok: true, layout: { delimiter, columns, sources: full, timestampFormat: format, ignored: unused, encoding }, notes };
 }
 
 function fail(error: string): CsvHeadCheck {

@@ -10,7 +10,7 @@ export function eventsCsvSource(registered: string, layout: CsvLayout): string {
 	// Columns the log does not use are read as text: they are dropped right after.
 	const columns = layout.columns.map((c) => `${quoteString(c)}: ${quoteString(typeOf.get(c) ?? 'VARCHAR')}`).join(', ');
 	const select = EVENT_COLUMNS.map(([name]) => `${quoteIdent(layout.sources[name])} AS ${quoteIdent(name)}`).join(', ');
-	return `(SELECT ${select} FROM read_csv(${quoteString(registered)}, header = true, auto_detect = false, delim = ${quoteString(layout.delimiter)}, quote = '"', escape = '"', columns = {${columns}}, timestampformat = ${quoteString(layout.timestampFormat)}, store_rejects = true))`;
+	return `(SELECT ${select} FROM read_csv(${quoteString(registered)}, header = true, auto_detect = false, delim = ${quoteString(layout.delimiter)}, quote = '"', escape = '"', columns = {${columns}}, timestampformat = ${quoteString(layout.timestampFormat)}, encoding = ${quoteString(layout.encoding)}, store_rejects = true))`;
 }
 
 /** Clears DuckDB's reject tables before a scan, so the next summary counts only that file. */

@@ -27,6 +27,10 @@ export interface OpenedSource {
 	relation: string;
 	/** Whether malformed lines land in DuckDB's reject tables (CSV). */
 	rejects: boolean;
+	/** Settles once the source is known to be whole; rejects with a DataFileError if it was cut short. */
+	whole?: Promise<void>;
+	/** The same rows read as Latin-1, for a CSV whose head was plain ASCII: used if later bytes are not UTF-8. */
+	latin1Relation?: string;
 	close(): Promise<void>;
 }
 
@@ -53,6 +57,10 @@ export interface FileReport {
 	rejectedExamples: RejectedLine[];
 	/** Parsed rows the store refused (unknown event_type, no time…), kept in events_rejected. */
 	invalidRows: number;
+	/** Why those rows were refused, most frequent first. */
+	invalidReasons: { reason: string; rows: number }[];
+	/** The first line that was not UTF-8, when the file was therefore read again as Latin-1. */
+	latin1FromLine?: number;
 }
 
 export interface IngestReport {
@@ -112,16 +120,28 @@ async function appendSource(job: IngestJob, client: StoreClient, source: IngestS
 	const t0 = performance.now();
 	const opened = await source.open(signal);
 	job.log('append', source.name, 'open', t0);
+	// Awaited after staging; until then a rejection must not go unhandled.
+	opened.whole?.catch(() => {});
 	try {
 		await client.attach(STAGING_DATABASE);
 		const before = await job.scalar(`SELECT count(*) FROM main.events`).catch(() => 0);
-		const invalidBefore = await job.scalar(`SELECT count(*) FROM main.events_rejected`).catch(() => 0);
+		const reasonsBefore = await invalidReasons(job);
 		if (opened.rejects) await client.exec(CLEAR_REJECTS_SQL, { signal });
 		const raw = EVENT_COLUMNS.map(([name]) => quoteIdent(name)).join(', ');
 		// Staging is about a third of the work of a source; the passes share the rest.
-		const stage = { name: 'stage events', sql: `CREATE OR REPLACE TABLE ${STAGING} AS SELECT ${raw} FROM ${opened.relation}` };
-		await withSettings(client, STAGING_SETTINGS, () => job.run('append', source.name, stage, source.rowsHint / 3));
-		const report = opened.rejects ? await rejectedLines(client, signal) : { rejectedLines: 0, rejectedExamples: [] };
+		const stage = (relation: string) => ({ name: 'stage events', sql: `CREATE OR REPLACE TABLE ${STAGING} AS SELECT ${raw} FROM ${relation}` });
+		await withSettings(client, STAGING_SETTINGS, () => job.run('append', source.name, stage(opened.relation), source.rowsHint / 3));
+		let report = opened.rejects ? await rejectedLines(client, signal) : { rejectedLines: 0, rejectedExamples: [] };
+		let latin1FromLine: number | undefined;
+		const notUtf8 = report.rejectedExamples.find((e) => INVALID_UNICODE.test(e.message));
+		if (notUtf8 && opened.latin1Relation) {
+			// Plain ASCII at the start, other bytes later: an export in Latin-1, read again as such.
+			latin1FromLine = notUtf8.line;
+			await client.exec(CLEAR_REJECTS_SQL, { signal });
+			await withSettings(client, STAGING_SETTINGS, () => job.run('append', source.name, stage(opened.latin1Relation!), 0));
+			report = await rejectedLines(client, signal);
+		}
+		await opened.whole;
 		const staged = await job.scalar(`SELECT count(*) FROM ${STAGING}`);
 		if (staged === 0) throw noRows(source.name, report);
 
@@ -147,13 +167,26 @@ async function appendSource(job: IngestJob, client: StoreClient, source: IngestS
 		// The partitions are complete and never written again.
 		for (const name of added) await client.finish(name);
 		const rows = (await job.scalar(`SELECT count(*) FROM main.events`)) - before;
-		const invalidRows = (await job.scalar(`SELECT count(*) FROM main.events_rejected`)) - invalidBefore;
-		return { name: source.name, bytes: source.bytes, rows, invalidRows, ...report };
+		const reasons = [...(await invalidReasons(job))]
+			.map(([reason, n]) => ({ reason, rows: n - (reasonsBefore.get(reason) ?? 0) }))
+			.filter((r) => r.rows > 0)
+			.sort((a, b) => b.rows - a.rows);
+		const invalidRows = reasons.reduce((n, r) => n + r.rows, 0);
+		return { name: source.name, bytes: source.bytes, rows, invalidRows, invalidReasons: reasons, ...report, ...(latin1FromLine ? { latin1FromLine } : {}) };
 	} finally {
 		await opened.close().catch(() => {});
 		await client.detach(STAGING_DATABASE, { remove: true }).catch(() => {});
 	}
 }
+
+/** Rows in events_rejected by reason (none before the store exists). */
+async function invalidReasons(job: IngestJob): Promise<Map<string, number>> {
+	const r = await job.client.query(`SELECT reason, count(*) FROM main.events_rejected GROUP BY reason`, { signal: job.signal }).catch(() => null);
+	return new Map((r?.rows ?? []).map(([reason, n]) => [String(reason), Number(n)]));
+}
+
+/** DuckDB's reject message for bytes that are not valid in the encoding read. */
+const INVALID_UNICODE = /Invalid unicode/i;
 
 async function buildFacts(job: IngestJob, work: number): Promise<{ rows: number; months: string[] }> {
 	const rows = await job.scalar(`SELECT count(*) FROM main.events`);

@@ -4,6 +4,7 @@ import type { DuckDBClient } from '../data/duckdb-client';
 import { isGzipFile } from '../datasets/data-file-types';
 import type { CsvLayout } from './csv-head';
 import { eventsCsvSource } from './csv-source';
+import { checkGzipWhole } from './cut-short';
 import { GENERATED_TABLE, generateDemoEvents, type GenerateProgress } from './generate-demo';
 import { DataFileError } from './data-file-error';
 import type { IngestSource } from './ingest-events';
@@ -12,16 +13,26 @@ import type { ParquetLayout } from './parquet/check-parquet-schema';
 // Bytes per row of the original CSV (135) and of its gzip (≈ 20): only to size the passes.
 const rowsHint = (name: string, bytes: number) => Math.ceil(bytes / (isGzipFile(name) ? 20 : 135));
 
-/** A CSV the user chose; registered as a lazy file reader, never copied into memory. */
-export function csvFileSource(client: DuckDBClient, file: File, layout: CsvLayout): IngestSource {
+/**
+ * A CSV the user chose; registered as a lazy file reader, never copied into memory. A .csv.gz
+ * is also inflated once beside the ingest, to catch a file cut short (see cut-short.ts).
+ * `latin1Fallback`: its head was plain ASCII, so bytes further on may still be Latin-1.
+ */
+export function csvFileSource(client: DuckDBClient, file: File, layout: CsvLayout, options: { latin1Fallback?: boolean } = {}): IngestSource {
 	const registered = `ingest/${file.name}`;
 	return {
 		name: file.name,
 		bytes: file.size,
 		rowsHint: rowsHint(file.name, file.size),
-		async open() {
+		async open(signal) {
 			await client.registerFile(registered, file);
-			return { relation: eventsCsvSource(registered, layout), rejects: true, close: () => client.dropFile(registered) };
+			return {
+				relation: eventsCsvSource(registered, layout),
+				rejects: true,
+				whole: isGzipFile(file.name) ? checkGzipWhole(file, file.name, signal) : undefined,
+				latin1Relation: options.latin1Fallback && layout.encoding === 'utf-8' ? eventsCsvSource(registered, { ...layout, encoding: 'latin-1' }) : undefined,
+				close: () => client.dropFile(registered)
+			};
 		}
 	};
 }

@@ -19,7 +19,8 @@ export async function sampleSources(client: DuckDBClient): Promise<IngestSource[
 		const response = await fetch(url);
 		if (!response.ok) throw new Error(`could not load the bundled sample ${name} (${response.status} ${response.statusText})`);
 		const bytes = new Uint8Array(await response.arrayBuffer());
-		const check = checkCsvHead(name, await readHead(new Blob([bytes]), name));
+		const head = await readHead(new Blob([bytes]), name);
+		const check = checkCsvHead(name, head.text, {}, head.encoding);
 		if (!check.ok) throw new Error(check.error);
 		sources.push(bundledCsvSource(client, name, bytes, check.layout));
 	}

@@ -2,12 +2,15 @@
 // to confirm, where the names differ) stops the ingest with nothing touched.
 import type { DuckDBClient } from '../data/duckdb-client';
 import { errorMessage } from '../data/error-message';
-import { isCsvFile, isParquetFile } from '../datasets/data-file-types';
+import { isCsvFile, isGzipFile, isParquetFile } from '../datasets/data-file-types';
 import { EVENT_COLUMNS } from '../store/event-columns';
 import { checkCsvHead, type ColumnMapping, type CsvLayout, type MappingOffer } from './csv-head';
 import { csvFileSource, parquetFileSource } from './ingest-sources';
 import type { IngestSource } from './ingest-events';
+import { cutShortCsvMessage } from './cut-short';
+import { DataFileError } from './data-file-error';
 import { readHead } from './read-head';
+import type { DecodedHead } from './text-encoding';
 
 export type FileIngestPlan =
 	| { kind: 'events'; notes: string[]; sources: (client: DuckDBClient) => IngestSource[] }
@@ -27,7 +30,7 @@ export async function planFileIngest(files: readonly File[], mapping: ColumnMapp
 			try {
 				schema = await parquetSchema(file);
 			} catch (error) {
-				return fail(`${file.name} is not a readable Parquet file (${errorMessage(error)}). Export the event log again, as Parquet or CSV.`);
+				return fail(error instanceof DataFileError ? error.message : `${file.name} is not a readable Parquet file (${errorMessage(error)}). Export the event log again, as Parquet or CSV.`);
 			}
 			const check = checkParquetSchema(file.name, schema, mapping);
 			if (!check.ok) return fail(check.error, check.offer);
@@ -38,19 +41,23 @@ export async function planFileIngest(files: readonly File[], mapping: ColumnMapp
 		if (!isCsvFile(file.name)) {
 			return fail(`${file.name} is not a data file this app reads: choose the event log as .csv, .csv.gz or .parquet.`);
 		}
-		let head: string;
+		let head: DecodedHead;
 		try {
 			head = await readHead(file, file.name);
 		} catch (error) {
-			return fail(`${file.name} could not be read: ${errorMessage(error)}.`);
+			return fail(error instanceof DataFileError ? error.message : `${file.name} could not be read: ${errorMessage(error)}.`);
 		}
-		const check = checkCsvHead(file.name, head, mapping);
+		const check = checkCsvHead(file.name, head.text, mapping, head.encoding);
 		if (!check.ok) {
 			if (files.length === 1 && check.offer && sharesNoEventColumn(check.offer)) return { kind: 'table', file };
 			return fail(check.error, check.offer);
 		}
 		const layout: CsvLayout = check.layout;
-		planned.push((client) => csvFileSource(client, file, layout));
+		if (!isGzipFile(file.name)) {
+			const cut = await cutShortCsvMessage(file, file.name, layout);
+			if (cut) return fail(cut);
+		}
+		planned.push((client) => csvFileSource(client, file, layout, { latin1Fallback: head.ascii }));
 		notes.push(...check.notes);
 	}
 	return { kind: 'events', notes, sources: (client) => planned.map((open) => open(client)) };

@@ -20,3 +20,40 @@ export function readNotebookSafe(
 ): { ok: true; doc: NotebookDocument } | { ok: false; error: NotebookFormatError } {
 	return parseNotebookSafe(text, { mode, kinds });
 }
+
+/** A notebook holds SQL and prose, not data: 50× the default notebook, far below storage limits. */
+export const MAX_NOTEBOOK_BYTES = 5_000_000;
+
+export type OpenedNotebookFile = { ok: true; doc: NotebookDocument; notes: string[] } | { ok: false; message: string };
+
+/** A notebook file the user opened: the document (with notes on what it keeps as text), or the message that names what is wrong. */
+export function openNotebookFile(text: string, fileName: string, kinds: CellKinds = DEFAULT_KINDS): OpenedNotebookFile {
+	const bytes = new TextEncoder().encode(text).byteLength;
+	if (bytes > MAX_NOTEBOOK_BYTES) {
+		return {
+			ok: false,
+			message:
+				`${fileName} is ${(bytes / 1e6).toFixed(1)} MB; a notebook this app opens is at most ${MAX_NOTEBOOK_BYTES / 1e6} MB of SQL and prose. ` +
+				'If the file embeds data, open the data with "Open data…" and keep the notebook to its queries.'
+		};
+	}
+	const parsed = readNotebookSafe(text, { kinds });
+	if (!parsed.ok) return { ok: false, message: `${fileName} is not a notebook this app can open: ${parsed.error.message}` };
+	return { ok: true, doc: parsed.doc, notes: foreignCells(text, kinds) };
+}
+
+/**
+ * Fenced blocks written as cells (a `name=` attribute) of a kind this app does not run, such as
+ * another tool's ```python cell: they open as code in a markdown cell, which the user is told.
+ */
+function foreignCells(text: string, kinds: CellKinds): string[] {
+	const notes: string[] = [];
+	const runs = [...kinds.keys()].filter((k) => k !== 'markdown');
+	for (const [i, line] of text.split(/\r?\n/).entries()) {
+		const fence = /^(?:`{3,}|~{3,})\s*([A-Za-z][\w-]*)\b[^`]*\bname=/.exec(line);
+		if (fence && !kinds.has(fence[1] as never)) {
+			notes.push(`Line ${i + 1}: a \`${fence[1]}\` cell is not a kind this app runs (it runs ${runs.join(', ')}); it is kept as text in a markdown cell.`);
+		}
+	}
+	return notes;
+}

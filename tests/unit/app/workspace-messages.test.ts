@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DataFileError } from '../../../src/lib/ingest/data-file-error';
 import { describeWorkspaceEvent } from '../../../src/lib/app/workspace-messages';
 import type { IngestReport } from '../../../src/lib/ingest/ingest-events';
 
@@ -18,20 +19,31 @@ describe('describeWorkspaceEvent', () => {
 		});
 	});
 
-	it('counts skipped and rejected lines, and says a cut-off last line means a truncated file', () => {
+	it('counts skipped and rejected lines, with the reasons rows were refused', () => {
 		const { text } = describeWorkspaceEvent({
 			type: 'ingested',
 			name: 'Oct',
-			report: report({ rejectedLines: 1, invalidRows: 2, rejectedExamples: [{ line: 99, message: 'Expected Number of Columns: 9 Found: 4', text: '' }] }),
+			report: report({
+				rejectedLines: 1,
+				invalidRows: 3,
+				invalidReasons: [
+					{ reason: 'without an event_time', rows: 2 },
+					{ reason: 'with a user_id beyond INTEGER', rows: 1 }
+				],
+				rejectedExamples: [{ line: 99, message: 'Expected Number of Columns: 9 Found: 4', text: '' }]
+			}),
 			notes: []
 		});
-		expect(text).toContain('1 malformed line skipped (e.g. line 99: Expected Number of Columns: 9 Found: 4; if that is the last line, the file is truncated: download it again)');
-		expect(text).toContain('2 invalid rows kept aside in events_rejected');
+		expect(text).toContain('1 malformed line skipped (e.g. line 99: Expected Number of Columns: 9 Found: 4)');
+		expect(text).toContain('3 invalid rows (2 without an event_time, 1 with a user_id beyond INTEGER) kept aside in events_rejected');
 	});
 
 	it('names the dataset and the cause of a failure, and tells a cancel from a failure', () => {
 		expect(describeWorkspaceEvent({ type: 'open-failed', name: 'Oct', error: new Error('disk gone') })).toEqual({ kind: 'error', text: 'Could not open dataset "Oct": disk gone' });
 		expect(describeWorkspaceEvent({ type: 'ingest-failed', title: 'Ingesting Oct', cancelled: true, error: null }).text).toBe('Ingesting Oct was cancelled; nothing was kept.');
 		expect(describeWorkspaceEvent({ type: 'ingest-failed', title: 'Ingesting Oct', cancelled: false, error: 'quota' }).text).toBe('Ingesting Oct failed: quota');
+		// A problem of the file itself already names the file and the fix.
+		const cut = new DataFileError('Oct.csv.gz is cut short or damaged: …');
+		expect(describeWorkspaceEvent({ type: 'ingest-failed', title: 'Ingesting Oct', cancelled: false, error: cut }).text).toBe('Oct.csv.gz is cut short or damaged: …');
 	});
 });

@@ -121,9 +121,10 @@ describe('parquetSchema', () => {
 		expect(schema.rowGroups).toBeGreaterThan(3);
 		expect(schema.maxRowGroupRows).toBe(Number(largest));
 		expect(schema.createdBy).toMatch(/DuckDB/);
-		// Only the end of the file: the footer length, then the footer.
+		// The signature at the start, then only the end of the file: the footer length, then the footer.
 		const bytes = reads.reduce((n, [a, b]) => n + (b - a), 0);
-		expect(reads.every(([a]) => a > blob.size - 64 * 1024)).toBe(true);
+		expect(reads[0]).toEqual([0, 256]);
+		expect(reads.slice(1).every(([a]) => a > blob.size - 64 * 1024)).toBe(true);
 		expect(bytes).toBeLessThan(64 * 1024);
 	});
 
@@ -131,10 +132,18 @@ describe('parquetSchema', () => {
 		writeFileSync(file('events.csv.parquet'), 'event_time,event_type\n2019-10-01 00:00:00 UTC,view\n');
 		const notParquet = new File([await (await openAsBlob(file('events.csv.parquet'))).arrayBuffer()], 'events.parquet');
 		await expect(parquetSchema(notParquet)).rejects.toThrow(DataFileError);
-		await expect(parquetSchema(notParquet)).rejects.toThrow(/events\.parquet is not a readable Parquet file \(.+\)\. If it is a CSV file/);
+		await expect(parquetSchema(notParquet)).rejects.toThrow(
+			"events.parquet is not a Parquet file: it does not start with Parquet's signature (PAR1) and looks like text. If it is a CSV file, give it a name ending in .csv and open it again."
+		);
 		await expect(parquetSchema(new File([], 'empty.parquet'))).rejects.toThrow('empty.parquet is empty (0 bytes)');
 		const whole = new Uint8Array(await (await openAsBlob(file('events.parquet'))).arrayBuffer());
-		await expect(parquetSchema(new File([whole.subarray(0, whole.length - 100)], 'cut.parquet'))).rejects.toThrow(/cut\.parquet is not a readable Parquet file/);
+		await expect(parquetSchema(new File([whole.subarray(0, whole.length - 100)], 'cut.parquet'))).rejects.toThrow(
+			'cut.parquet is cut short: it stops before the end of its Parquet footer, so none of it can be read. Download or copy the file again.'
+		);
+		// A damaged footer behind intact signatures is still named, with the reader's reason.
+		const damaged = whole.slice();
+		damaged.fill(0, whole.length - 400, whole.length - 8);
+		await expect(parquetSchema(new File([damaged], 'damaged.parquet'))).rejects.toThrow(/damaged\.parquet is not a readable Parquet file \(.+\)\./);
 		// The module survives its own errors.
 		expect((await parquetSchema(await openAsBlob(file('events.parquet')))).rows).toBe(ROWS);
 	});

@@ -15,7 +15,8 @@ export class WasmTestClient implements SqlClient, ColumnarClient, CompanionDatab
 	readonly statements: string[] = [];
 	private constructor(
 		readonly conn: WasmConnection,
-		readonly dropFile: (path: string) => void,
+		readonly registerFileBuffer: (path: string, bytes: Uint8Array) => void,
+		private readonly dropFileNow: (path: string) => void,
 		readonly close: () => void,
 		/** The database file, if not in memory: companions are files beside it. */
 		readonly file: string | undefined
@@ -23,10 +24,19 @@ export class WasmTestClient implements SqlClient, ColumnarClient, CompanionDatab
 
 	/** `file`: a database file on disk instead of memory (its size grows as on OPFS). */
 	static async open(setup: string[] = [], file?: string): Promise<WasmTestClient> {
-		const { conn, dropFile, close } = await openWasmDuckDB(file);
-		const client = new WasmTestClient(conn, dropFile, close, file);
+		const { conn, registerFileBuffer, dropFile, close } = await openWasmDuckDB(file);
+		const client = new WasmTestClient(conn, registerFileBuffer, dropFile, close, file);
 		for (const sql of setup) await client.exec(sql);
 		return client;
+	}
+
+	/** A file the user chose, as the browser client registers it (here its bytes, read once). */
+	async registerFile(name: string, file: Blob): Promise<void> {
+		this.registerFileBuffer(name, new Uint8Array(await file.arrayBuffer()));
+	}
+
+	async dropFile(name: string): Promise<void> {
+		this.dropFileNow(name);
 	}
 
 	async query(sql: string, options: QueryOptions = {}): Promise<QueryResult> {
@@ -89,7 +99,7 @@ export class WasmTestClient implements SqlClient, ColumnarClient, CompanionDatab
 		if (!this.file) return;
 		const path = companionPath(this.file, name);
 		for (const f of [path, `${path}.wal`]) {
-			this.dropFile(f);
+			this.dropFileNow(f);
 			if (options.remove) rmSync(f, { force: true });
 		}
 	}

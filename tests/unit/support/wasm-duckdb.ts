@@ -11,7 +11,9 @@ const dist = path.dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-node-
 export type WasmConnection = duckdbBlocking.DuckDBConnection;
 
 /** Opens a DuckDB-WASM database (in memory, or a file on disk) with extension autoloading off, as the app does. */
-export async function openWasmDuckDB(file?: string): Promise<{ conn: WasmConnection; dropFile(path: string): void; close(): void }> {
+export async function openWasmDuckDB(
+	file?: string
+): Promise<{ conn: WasmConnection; registerFileBuffer(path: string, bytes: Uint8Array): void; dropFile(path: string): void; close(): void }> {
 	const db = await duckdb.createDuckDB(
 		{
 			mvp: { mainModule: path.join(dist, 'duckdb-mvp.wasm'), mainWorker: '' },
@@ -26,6 +28,8 @@ export async function openWasmDuckDB(file?: string): Promise<{ conn: WasmConnect
 	conn.query(`SET autoinstall_known_extensions = false; SET autoload_known_extensions = false;`);
 	return {
 		conn,
+		// A file's bytes under a name, as the browser client registers a File the user chose.
+		registerFileBuffer: (path, bytes) => db.registerFileBuffer(path, bytes),
 		// Releases the engine's handle on a file (after DETACH), as the browser client does for OPFS.
 		dropFile: (path) => db.dropFile(path),
 		close() {

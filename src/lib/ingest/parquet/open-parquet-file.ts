@@ -28,6 +28,7 @@ export interface OpenedParquetFile {
 export async function openParquetFile(file: Blob, watch: WasmTrapWatch): Promise<OpenedParquetFile> {
 	const name = parquetFileName(file);
 	if (file.size === 0) throw new DataFileError(`${name} is empty (0 bytes). Choose the exported data file itself, not a placeholder.`);
+	await checkSignature(file, name);
 	const parquet = await loadParquetWasm();
 	let handle: ParquetFile;
 	try {
@@ -43,6 +44,28 @@ export async function openParquetFile(file: Blob, watch: WasmTrapWatch): Promise
 	} catch (error) {
 		handle.free();
 		throw error;
+	}
+}
+
+const MAGIC = 'PAR1';
+
+/**
+ * A Parquet file starts and ends with `PAR1`: without the first it is another kind of file
+ * (often a CSV given the wrong name); without the last it stops before its footer, the part a
+ * reader needs first, which is what a download or copy cut short looks like.
+ */
+async function checkSignature(file: Blob, name: string): Promise<void> {
+	const ascii = async (from: number, to: number) => new TextDecoder('latin1').decode(await file.slice(from, to).arrayBuffer());
+	const head = await ascii(0, Math.min(file.size, 256));
+	if (!head.startsWith(MAGIC)) {
+		const text = /^[\t\r\n\x20-\x7e\u00a0-\u00ff]*$/.test(head);
+		throw new DataFileError(
+			`${name} is not a Parquet file: it does not start with Parquet's signature (PAR1)${text ? ' and looks like text' : ''}. ` +
+				(text ? 'If it is a CSV file, give it a name ending in .csv and open it again.' : 'Choose the event log as Parquet, CSV or .csv.gz.')
+		);
+	}
+	if (file.size < 12 || (await ascii(file.size - 4, file.size)) !== MAGIC) {
+		throw new DataFileError(`${name} is cut short: it stops before the end of its Parquet footer, so none of it can be read. Download or copy the file again.`);
 	}
 }
 
