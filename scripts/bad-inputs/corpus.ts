@@ -5,11 +5,13 @@
 import { gzipSync } from 'node:zlib';
 import { tableFromArrays, tableToIPC } from 'apache-arrow';
 import { writeParquet } from '../../src/lib/ingest/parquet';
+import { shareFragment } from '../../src/lib/notebook/share-link';
 
 /** Where `npm run bad-inputs` writes the corpus, relative to the repository. */
 export const FIXTURES_DIR = 'tests/fixtures/bad';
 
-export type BadInputKind = 'data' | 'notebook';
+/** `link`: the fragment of a shared-notebook link (`#nb=…`), as text. */
+export type BadInputKind = 'data' | 'notebook' | 'link';
 
 export interface BadInput {
 	name: string;
@@ -89,6 +91,17 @@ export async function badInputs(): Promise<BadInput[]> {
 		user_id: [7, 8],
 		user_session: ['s', 't']
 	});
+	const hostileMarkdown = text([
+		...NOTEBOOK_HEAD,
+		'# Results <script>alert(1)</script>',
+		'',
+		'<img src=x onerror=alert(2)> and [a link](javascript:alert(3))',
+		'',
+		'```sql name=top',
+		'SELECT 1 AS one',
+		'```'
+	]);
+	const link = `#${await shareFragment(new TextDecoder().decode(text([...NOTEBOOK_HEAD, '# Top products', '', '```sql name=top', 'SELECT product_id, count(*) AS views FROM events GROUP BY 1 ORDER BY 2 DESC LIMIT 10', '```'])))}`;
 	const files: BadInput[] = [
 		// ---- CSV event logs ------------------------------------------------------------------
 		{ name: 'empty.csv', kind: 'data', about: 'a 0-byte file', bytes: new Uint8Array() },
@@ -133,15 +146,26 @@ export async function badInputs(): Promise<BadInput[]> {
 		{ name: 'unknown-kind.md', kind: 'notebook', about: 'a cell kind this app does not have', bytes: text([...NOTEBOOK_HEAD, '```python name=fit', 'import sklearn', '```']) },
 		{ name: 'future-version.md', kind: 'notebook', about: 'written by a newer version of the app', bytes: text([...NOTEBOOK_HEAD.map((l) => l.replace('version: 1', 'version: 7')), '```sql name=top', 'SELECT 1', '```']) },
 		{ name: 'plain-readme.md', kind: 'notebook', about: 'a README, not a notebook', bytes: text(['# Our project', '', 'Some notes.']) },
-		{
-			name: 'hostile-markdown.md',
-			kind: 'notebook',
-			about: 'script and onerror in markdown',
-			bytes: text([...NOTEBOOK_HEAD, '# Results <script>alert(1)</script>', '', '<img src=x onerror=alert(2)> and [a link](javascript:alert(3))', '', '```sql name=top', 'SELECT 1 AS one', '```'])
-		},
-		{ name: 'huge-notebook.md', kind: 'notebook', about: 'a 50 MB document', bytes: hugeNotebook(50 * 1024 * 1024), large: true }
+		{ name: 'hostile-markdown.md', kind: 'notebook', about: 'script and onerror in markdown', bytes: hostileMarkdown },
+		{ name: 'huge-notebook.md', kind: 'notebook', about: 'a 50 MB document', bytes: hugeNotebook(50 * 1024 * 1024), large: true },
+		// ---- shared-notebook links ------------------------------------------------------------
+		{ name: 'cut-short.link', kind: 'link', about: 'a link whose end was lost (split over two lines)', bytes: ascii(link.slice(0, Math.floor(link.length / 2))) },
+		{ name: 'tampered.link', kind: 'link', about: 'a link with one character changed in transit', bytes: ascii(tamper(link)) },
+		{ name: 'garbled.link', kind: 'link', about: 'a link with spaces and quotes pasted into it', bytes: ascii(`${link.slice(0, 40)}%20%22${link.slice(40)}`) },
+		{ name: 'future-format.link', kind: 'link', about: 'a link made by a newer version', bytes: ascii(`#nb=9.${link.slice(link.indexOf('.') + 1)}`) },
+		{ name: 'foreign.link', kind: 'link', about: 'another app using the same fragment key', bytes: ascii('#nb=https://example.com/notebook.ipynb') },
+		{ name: 'empty.link', kind: 'link', about: 'a link with the key and nothing else', bytes: ascii('#nb=1.') },
+		{ name: 'expanding.link', kind: 'link', about: 'a short link that inflates to 60 MB', bytes: ascii(`#${await shareFragment(' '.repeat(60_000_000))}`) },
+		{ name: 'not-a-notebook.link', kind: 'link', about: 'a valid link to text that is not a notebook', bytes: ascii(`#${await shareFragment('just some words\n')}`) },
+		{ name: 'hostile.link', kind: 'link', about: 'a valid link to a notebook with script in its markdown', bytes: ascii(`#${await shareFragment(new TextDecoder().decode(hostileMarkdown))}`) }
 	];
 	return files;
+}
+
+/** One character of the payload's middle replaced by another of the same alphabet. */
+function tamper(link: string): string {
+	const at = Math.floor(link.length * 0.6);
+	return link.slice(0, at) + (link[at] === 'A' ? 'B' : 'A') + link.slice(at + 1);
 }
 
 /** The header and rows with their columns in reverse order. */

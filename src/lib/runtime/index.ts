@@ -1,5 +1,5 @@
 export { NotebookRuntime, CHECKPOINT_DELAY_MS, type AttachedData, type CellState, type RuntimeListener, type RuntimeOptions, type SnapshotStore } from './notebook-runtime';
-export { openNotebookFile, readNotebook, readNotebookSafe, type ReadOptions } from './read-notebook';
+export { openNotebookFile, openSharedNotebook, readNotebook, readNotebookSafe, type ReadOptions } from './read-notebook';
 export { DEFAULT_KINDS, cellKinds, type CellKinds } from './kinds/registry';
 export type { CellKind, CellProgress, RunContext } from './kinds/cell-kind';
 export type { CellOutput } from './cell-output';

@@ -1,6 +1,7 @@
 // Reading a notebook file with the kinds this app knows (the parser itself takes them as a
 // parameter: see notebook/cell-syntax.ts).
 import { parseNotebook, parseNotebookSafe, type NotebookDocument, type NotebookFormatError } from '../notebook';
+import { readShareFragment } from '../notebook/share-link';
 import { DEFAULT_KINDS, type CellKinds } from './kinds/registry';
 
 export interface ReadOptions {
@@ -56,4 +57,10 @@ function foreignCells(text: string, kinds: CellKinds): string[] {
 		}
 	}
 	return notes;
+}
+
+/** The notebook a shared link's fragment carries (see notebook/share-link.ts), read as a file would be. */
+export async function openSharedNotebook(hash: string, kinds: CellKinds = DEFAULT_KINDS): Promise<OpenedNotebookFile> {
+	const shared = await readShareFragment(hash);
+	return shared.ok ? openNotebookFile(shared.text, 'The linked notebook', kinds) : { ok: false, message: shared.message };
 }

@@ -9,7 +9,7 @@ import { describeWorkspaceEvent, type Notice } from '../../../src/lib/app/worksp
 import { appendSources } from '../../../src/lib/ingest/ingest-events';
 import { openDataFile } from '../../../src/lib/ingest/open-file';
 import { planFileIngest, type FileIngestPlan } from '../../../src/lib/ingest/plan-file-ingest';
-import { openNotebookFile } from '../../../src/lib/runtime/read-notebook';
+import { openNotebookFile, openSharedNotebook } from '../../../src/lib/runtime/read-notebook';
 import type { NotebookDocument } from '../../../src/lib/notebook';
 import { quoteIdent } from '../../../src/lib/data/sql';
 import { WasmTestClient } from './wasm-client';
@@ -69,4 +69,10 @@ async function openInto(client: WasmTestClient, files: File[], plan: Exclude<Fil
 export function openNotebookAsUser(text: string, fileName: string): { notice: string; doc: NotebookDocument | null } {
 	const opened = openNotebookFile(text, fileName);
 	return opened.ok ? { notice: [`Opened ${fileName}.`, ...opened.notes].join(' '), doc: opened.doc } : { notice: opened.message, doc: null };
+}
+
+/** Opens a shared-notebook link (its `#nb=…` fragment) as the page does on load. */
+export async function openLinkAsUser(hash: string): Promise<{ notice: string; doc: NotebookDocument | null }> {
+	const opened = await openSharedNotebook(hash);
+	return opened.ok ? { notice: ['Opened the linked notebook.', ...opened.notes].join(' '), doc: opened.doc } : { notice: opened.message, doc: null };
 }
