@@ -95,7 +95,7 @@ test('every refused file of the bad-input corpus gets its exact message, a cut-s
 	await useSmallNotebook(page);
 	const before = await query(page, `SELECT count(*)::INTEGER FROM events`);
 	const notebook = await page.evaluate(() => window.cin.source('event_count'));
-	const notice = page.getByTestId('notice');
+	const notice = page.getByTestId('notice').locator('span');
 	const fixture = (name: string) => path.join(FIXTURES_DIR, name);
 
 	// Refused before any work: the page says exactly what Node's run of the same steps says.

@@ -2,11 +2,12 @@
 // NotebookRuntime (src/lib/runtime/) into Svelte state, autosaves the document, keeps the table
 // catalog, and turns what happened into the words the page shows. No notebook rule lives here.
 import { SvelteMap } from 'svelte/reactivity';
+import { isShareFragment, shareFragment } from '../notebook/share-link';
 import { DeferredWrites } from './deferred-writes';
 import { idleState, serializeNotebook, type CellData, type CellId, type NotebookDocument, type NotebookGraph } from '../notebook';
 import type { DuckDBClient, EngineStatus } from '../data/duckdb-client';
 import { qualified } from '../data/sql';
-import { NotebookRuntime, openNotebookFile, readNotebookSafe, type CellProgress, type CellState } from '../runtime';
+import { NotebookRuntime, openNotebookFile, openSharedNotebook, readNotebookSafe, type CellProgress, type CellState } from '../runtime';
 import { saveOutputSnapshot } from '../datasets/output-snapshot-store';
 import { loadSnapshot } from './load-snapshot';
 import { loadSavedNotebook, saveNotebook, UNREADABLE_KEY } from './autosave';
@@ -43,6 +44,8 @@ export class NotebookSession {
 	pendingCheckpoint = $state(false);
 	/** Another tab owns the workspace: this one must not overwrite its autosaved notebook. */
 	readOnly = $state(false);
+	/** A notebook opened from a shared link: shown, not run, until the user opens it (acceptShared). */
+	shared = $state.raw<{ doc: NotebookDocument; notes: string[] } | null>(null);
 	/** The open dataset's engine; reactive, so outputs shown before it started page through it once it is up. */
 	client = $state.raw<DuckDBClient | null>(null);
 
@@ -102,6 +105,7 @@ export class NotebookSession {
 
 	/** Shows the saved notebook at once, then opens the last dataset and runs it. */
 	async start(): Promise<void> {
+		if (isShareFragment(location.hash)) void this.#readSharedLink(location.hash);
 		// What the notebook showed last time, on screen while the engine starts.
 		this.#restored = this.runtime
 			.showSnapshot(this.data.startingId())
@@ -247,7 +251,53 @@ export class NotebookSession {
 		return true;
 	}
 
+	/**
+	 * A link that carries this notebook (in its fragment, which browsers never send to a server).
+	 * It is copied to the clipboard and returned, so the page can show it where copying fails.
+	 */
+	async copyShareLink(): Promise<string> {
+		const link = `${location.origin}${location.pathname}#${await shareFragment(this.exportText())}`;
+		const size = `${Math.max(1, Math.round(link.length / 1000))} KB`;
+		const copied = await navigator.clipboard?.writeText(link).then(
+			() => true,
+			() => false
+		);
+		this.notice = {
+			kind: 'info',
+			text: `${copied ? 'Link copied' : 'Copy the link below'} (${size}). It holds this notebook's text, not your data: whoever opens it sees the notebook first, and runs it on their own dataset only if they choose to.`
+		};
+		return link;
+	}
+
+	/** Opens the notebook from the link in place of the current one (which stays in the autosave history) and runs it. */
+	async acceptShared(): Promise<void> {
+		const shared = this.shared;
+		if (!shared) return;
+		this.shared = null;
+		forgetSharedLink();
+		this.#toPage.clear();
+		this.states.clear();
+		this.runtime.open(shared.doc);
+		this.notice = { kind: 'info', text: 'Opened the notebook from the link.' };
+		await this.runtime.runAll(false);
+	}
+
+	dismissShared(): void {
+		this.shared = null;
+		forgetSharedLink();
+	}
+
 	// ---- internals ---------------------------------------------------------------------------
+
+	async #readSharedLink(hash: string): Promise<void> {
+		const opened = await openSharedNotebook(hash);
+		if (!opened.ok) {
+			forgetSharedLink();
+			this.notice = { kind: 'error', text: opened.message };
+			return;
+		}
+		this.shared = { doc: opened.doc, notes: opened.notes };
+	}
 
 	/** A dataset is open (or none): show its tables and bring the notebook up to date on it. */
 	async #attach(client: DuckDBClient | null, epoch: string | null): Promise<void> {
@@ -311,4 +361,9 @@ export class NotebookSession {
 		const problem = saveNotebook(serializeNotebook(doc));
 		if (problem) this.notice = { kind: 'error', text: problem };
 	}
+}
+
+/** The link's notebook is handled (opened or declined): a reload must not ask again. */
+function forgetSharedLink(): void {
+	history.replaceState(history.state, '', location.pathname + location.search);
 }

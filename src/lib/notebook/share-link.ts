@@ -54,7 +54,7 @@ export async function readShareFragment(hash: string): Promise<SharedNotebook> {
 
 class TooLarge extends Error {}
 
-async function inflateBounded(bytes: Uint8Array): Promise<string> {
+async function inflateBounded(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
 	const reader = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate')).getReader();
 	const decoder = new TextDecoder('utf-8', { fatal: true });
 	let text = '';
@@ -71,7 +71,7 @@ async function inflateBounded(bytes: Uint8Array): Promise<string> {
 	}
 }
 
-async function pipe(bytes: Uint8Array, stream: CompressionStream): Promise<Uint8Array> {
+async function pipe(bytes: Uint8Array<ArrayBuffer>, stream: CompressionStream): Promise<Uint8Array> {
 	return new Uint8Array(await new Response(new Blob([bytes]).stream().pipeThrough(stream)).arrayBuffer());
 }
 
@@ -81,7 +81,7 @@ function toBase64Url(bytes: Uint8Array): string {
 	return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
-function fromBase64Url(text: string): Uint8Array {
+function fromBase64Url(text: string): Uint8Array<ArrayBuffer> {
 	const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (text.length % 4)) % 4));
 	return Uint8Array.from(binary, (c) => c.charCodeAt(0));
 }

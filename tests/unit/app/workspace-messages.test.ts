@@ -4,7 +4,7 @@ import { describeWorkspaceEvent } from '../../../src/lib/app/workspace-messages'
 import type { IngestReport } from '../../../src/lib/ingest/ingest-events';
 
 const report = (file: Partial<IngestReport['files'][number]>): IngestReport => ({
-	files: [{ name: 'oct.csv', bytes: 100, rows: 1234, rejectedLines: 0, rejectedExamples: [], invalidRows: 0, ...file }],
+	files: [{ name: 'oct.csv', bytes: 100, rows: 1234, rejectedLines: 0, rejectedExamples: [], invalidRows: 0, invalidReasons: [], ...file }],
 	rows: 1234,
 	months: ['2019-10'],
 	steps: [],

@@ -53,7 +53,7 @@ describe('opening each data file', () => {
 		it(`${name}: "${expected.text.slice(0, 70)}…"${LOOKS[name] ? ', and its rows read as written' : ''}`, async () => {
 			const input = inputs.find((i) => i.name === name)!;
 			const seen: unknown[][][] = [];
-			const outcome = await openDataAsUser(client, [new File([input.bytes], input.name)], async (db) => {
+			const outcome = await openDataAsUser(client, [new File([new Uint8Array(input.bytes)], input.name)], async (db) => {
 				for (const [sql] of LOOKS[name] ?? []) seen.push((await db.query(sql)).rows);
 			});
 			expect(outcome.notice).toEqual({ kind: expected.kind, text: expected.text });
