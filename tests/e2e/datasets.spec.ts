@@ -99,7 +99,7 @@ test('every refused file of the bad-input corpus gets its exact message, a cut-s
 	const fixture = (name: string) => path.join(FIXTURES_DIR, name);
 
 	// Refused before any work: the page says exactly what Node's run of the same steps says.
-	const refused = Object.entries(EXPECTED_NOTICES).filter(([name, e]) => e.kind === 'error' && !name.endsWith('.md') && e.events === undefined);
+	const refused = Object.entries(EXPECTED_NOTICES).filter(([name, e]) => e.kind === 'error' && !/\.(md|link)$/.test(name));
 	for (const [name, expected] of refused.filter(([name]) => name !== 'truncated.csv.gz')) {
 		await page.getByTestId('file-input').setInputFiles(fixture(name));
 		await expect(notice).toHaveText(expected.text);
@@ -107,6 +107,13 @@ test('every refused file of the bad-input corpus gets its exact message, a cut-s
 	}
 	for (const [name, expected] of Object.entries(EXPECTED_NOTICES).filter(([name, e]) => name.endsWith('.md') && e.kind === 'error' && !name.startsWith('huge'))) {
 		await page.getByTestId('notebook-input').setInputFiles(fixture(name));
+		await expect(notice).toHaveText(expected.text);
+	}
+	// A damaged or foreign link pasted into the address bar (only the fragment changes).
+	for (const [name, expected] of Object.entries(EXPECTED_NOTICES).filter(([name, e]) => name.endsWith('.link') && e.kind === 'error')) {
+		await page.evaluate((hash) => (location.hash = hash), readFileSync(fixture(name), 'latin1'));
+		// Read, refused and forgotten: the fragment is cleared as the notice is set.
+		await expect.poll(() => new URL(page.url()).hash).toBe('');
 		await expect(notice).toHaveText(expected.text);
 	}
 	expect(await page.evaluate(() => window.cin.source('event_count'))).toBe(notebook);

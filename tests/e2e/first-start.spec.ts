@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from './fixtures';
+import { shareFragment } from '../../src/lib/notebook/share-link';
 import { cell, cspViolations, holdEngine, settled } from './helpers';
 
 // The first start, from an empty profile: the visit that fetches the engine over the network and
@@ -16,16 +17,27 @@ const PREBUILT_DATABASE = 'sample-store/cin-sample.duckdb.gz';
 /** The sample's CSV months, as Vite names the assets (`2019-Oct.csv.<hash>.gz`). */
 const SAMPLE_CSV = /\/2019-(Oct|Nov)\.csv[^/]*\.gz$/;
 
-test('a first visit copies the prebuilt sample and shows every result before the engine has started, running no cell', async ({ page, context, baseURL }) => {
+/** A link to a two-cell notebook, as "Copy link" makes it. */
+async function sharedLink(): Promise<string> {
+	const text = '---\nnotebook: customer-intelligence-notebook\nversion: 1\ntitle: Views by brand\n---\n\n# Views by brand <img src=x onerror=alert(1)>\n\n```sql name=brand_views\nSELECT brand, count(*) AS views FROM events GROUP BY 1 ORDER BY 2 DESC LIMIT 5\n```\n';
+	return `/#${await shareFragment(text)}`;
+}
+
+test('a first visit copies the prebuilt sample and shows every result before the engine has started, running no cell; a shared link opened on it shows its notebook and runs nothing until asked', async ({ page, context, baseURL }) => {
 	const origin = new URL(baseURL!).origin;
 	const requests: string[] = [];
 	context.on('request', (request) => requests.push(request.url()));
 	const refused = cspViolations(page);
+	const link = await sharedLink();
 	const releaseEngine = await holdEngine(page);
-	await page.goto('/');
-	// The shipped snapshot is on screen while DuckDB's wasm is still held back.
-	await expect(cell(page, 'overview_daily').getByTestId('result-table')).toHaveAttribute('data-rows', /^[1-9]\d*$/, { timeout: 30_000 });
-	await expect(cell(page, 'rfm_segments').getByTestId('result-table')).toHaveAttribute('data-rows', /^[1-9]\d*$/);
+	await page.goto(link);
+	// The link's notebook is shown as text, asking first; the user's own outputs are restored behind it.
+	const preview = page.getByTestId('shared-preview');
+	await expect(preview).toContainText('A notebook from a link: nothing of it has run');
+	await expect(preview.locator('figure')).toContainText('SELECT brand, count(*) AS views');
+	await expect(preview.locator('h1')).toHaveText('Views by brand <img src=x onerror=alert(1)>');
+	await expect(preview.locator('img')).toHaveCount(0);
+	await expect.poll(() => page.evaluate(() => window.cin.shown()), { timeout: 30_000 }).toBeGreaterThanOrEqual(100);
 	await expect(page.getByTestId('engine-status')).not.toHaveAttribute('data-phase', 'ready');
 	releaseEngine();
 	await settled(page);
@@ -34,8 +46,14 @@ test('a first visit copies the prebuilt sample and shows every result before the
 	const computed = cells.filter((c) => c.kind !== 'markdown');
 	expect(computed.length).toBeGreaterThanOrEqual(100);
 	expect(computed.filter((c) => c.status !== 'done').map((c) => c.name)).toEqual([]);
-	// Nothing ran: every output is the prebuilt store's, confirmed against its tables.
+	// Nothing ran: every output is the prebuilt store's, confirmed against its tables, and the link's cell is not in the notebook.
 	expect(computed.filter((c) => typeof c.ms === 'number').map((c) => c.name)).toEqual([]);
+	expect(cells.some((c) => c.name === 'brand_views')).toBe(false);
+	await page.getByTestId('shared-discard').click();
+	await expect(preview).toHaveCount(0);
+	expect(new URL(page.url()).hash).toBe('');
+	await expect(cell(page, 'overview_daily').getByTestId('result-table')).toHaveAttribute('data-rows', /^[1-9]\d*$/);
+	await expect(cell(page, 'rfm_segments').getByTestId('result-table')).toHaveAttribute('data-rows', /^[1-9]\d*$/);
 	await expect(page.getByTestId('app')).toHaveAttribute('data-dataset', 'sample');
 	const sample = page.locator('[data-testid="dataset"][data-dataset-id="sample"]');
 	await expect(sample).toHaveAttribute('data-state', 'ready');
@@ -55,6 +73,13 @@ test('a first visit copies the prebuilt sample and shows every result before the
 	const again = (await page.evaluate(() => window.cin.cells(0))).filter((c) => c.kind !== 'markdown');
 	expect(again.filter((c) => c.status !== 'done').map((c) => c.name)).toEqual([]);
 	expect(again.filter((c) => typeof c.ms === 'number').map((c) => c.name)).toEqual([]);
+
+	// Asked, the link's notebook opens in place of the default one and runs on this dataset.
+	await page.goto(link);
+	await page.getByTestId('shared-run').click();
+	await expect(cell(page, 'brand_views').getByTestId('result-table')).toHaveAttribute('data-rows', '5');
+	expect(new URL(page.url()).hash).toBe('');
+	expect(refused).toEqual([]);
 });
 
 test.beforeEach(async ({ page }) => {

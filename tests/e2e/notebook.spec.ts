@@ -1,3 +1,4 @@
+import { readShareFragment } from '../../src/lib/notebook/share-link';
 import { expect, test } from './fixtures';
 import { addSqlCell, cell, firstValue, holdEngine, setInput, settled, typeInto } from './helpers';
 
@@ -39,6 +40,15 @@ test('editing an upstream SQL cell re-runs its dependants and their output chang
 	await expect(cell(page, 'overview_dau_chart')).toHaveAttribute('data-status', 'done');
 	// A cell that does not read overview_daily was not re-run.
 	await expect(unrelated).toHaveText(unrelatedBefore ?? '');
+
+	// "Copy link" puts the edited notebook, whole, in the link's fragment.
+	await page.getByTestId('copy-link').click();
+	const link = new URL(await page.getByTestId('share-link').inputValue());
+	expect(link.origin + link.pathname).toBe(new URL(page.url()).origin + '/');
+	const shared = await readShareFragment(link.hash);
+	expect(shared.ok && shared.text.includes(`users AS dau FROM daily WHERE day < DATE '2019-10-11'`)).toBe(true);
+	const sqlCells = (await page.evaluate(() => window.cin.cells(0))).filter((c) => c.kind === 'sql').length;
+	expect(shared.ok && shared.text.match(/^```sql\b/gm)?.length).toBe(sqlCells);
 });
 
 test('a cycle shows an error on every cell involved and the rest keeps working', async ({ page }) => {

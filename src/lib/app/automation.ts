@@ -31,6 +31,10 @@ export interface CinAutomation {
 	edit(name: string, source: string): void;
 	/** A cell's source as the notebook holds it. */
 	source(name: string): string;
+	/** The whole notebook as Export writes it. */
+	text(): string;
+	/** Stops every queued and running cell, as the Cancel button does. */
+	cancel(): void;
 	cells(rows: number): Promise<CellReport[]>;
 	/** Cells (not markdown) showing an output now, whether run in this session or restored. */
 	shown(): number;
@@ -70,6 +74,8 @@ export function installAutomation(session: NotebookSession): void {
 		setInput: (name, value) => timed(() => session.setInput(byName(name).id, value)),
 		edit: (name, source) => session.editSource(byName(name).id, source),
 		source: (name) => byName(name).source,
+		text: () => session.exportText(),
+		cancel: () => session.cancel(),
 		async cells(rows) {
 			const reports: CellReport[] = [];
 			for (const cell of session.cells) {

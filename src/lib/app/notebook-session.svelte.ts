@@ -105,7 +105,7 @@ export class NotebookSession {
 
 	/** Shows the saved notebook at once, then opens the last dataset and runs it. */
 	async start(): Promise<void> {
-		if (isShareFragment(location.hash)) void this.#readSharedLink(location.hash);
+		void this.openLinkedNotebook();
 		// What the notebook showed last time, on screen while the engine starts.
 		this.#restored = this.runtime
 			.showSnapshot(this.data.startingId())
@@ -287,9 +287,10 @@ export class NotebookSession {
 		forgetSharedLink();
 	}
 
-	// ---- internals ---------------------------------------------------------------------------
-
-	async #readSharedLink(hash: string): Promise<void> {
+	/** Shows the notebook the page's URL fragment carries, if any: at start, and when a link is pasted into this tab. */
+	async openLinkedNotebook(): Promise<void> {
+		const hash = location.hash;
+		if (!isShareFragment(hash)) return;
 		const opened = await openSharedNotebook(hash);
 		if (!opened.ok) {
 			forgetSharedLink();
@@ -298,6 +299,8 @@ export class NotebookSession {
 		}
 		this.shared = { doc: opened.doc, notes: opened.notes };
 	}
+
+	// ---- internals ---------------------------------------------------------------------------
 
 	/** A dataset is open (or none): show its tables and bring the notebook up to date on it. */
 	async #attach(client: DuckDBClient | null, epoch: string | null): Promise<void> {

@@ -26,12 +26,18 @@ export function csvFileSource(client: DuckDBClient, file: File, layout: CsvLayou
 		rowsHint: rowsHint(file.name, file.size),
 		async open(signal) {
 			await client.registerFile(registered, file);
+			// The check stops with the ingest, or when the source closes after a failed step.
+			const check = new AbortController();
+			signal.addEventListener('abort', () => check.abort(), { once: true });
 			return {
 				relation: eventsCsvSource(registered, layout),
 				rejects: true,
-				whole: isGzipFile(file.name) ? checkGzipWhole(file, file.name, signal) : undefined,
+				whole: isGzipFile(file.name) ? checkGzipWhole(file, file.name, check.signal) : undefined,
 				latin1Relation: options.latin1Fallback && layout.encoding === 'utf-8' ? eventsCsvSource(registered, { ...layout, encoding: 'latin-1' }) : undefined,
-				close: () => client.dropFile(registered)
+				close: async () => {
+					check.abort();
+					await client.dropFile(registered);
+				}
 			};
 		}
 	};
