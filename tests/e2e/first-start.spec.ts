@@ -16,7 +16,7 @@ const PREBUILT_DATABASE = 'sample-store/cin-sample.duckdb.gz';
 /** The sample's CSV months, as Vite names the assets (`2019-Oct.csv.<hash>.gz`). */
 const SAMPLE_CSV = /\/2019-(Oct|Nov)\.csv[^/]*\.gz$/;
 
-test('a first visit copies the prebuilt sample and shows every result before the engine has started, running no cell', async ({ page, context, baseURL }) => {
+test('a first visit copies the prebuilt sample and shows every result before the engine has started, running no cell, and says once what happens to the user\'s data', async ({ page, context, baseURL }) => {
 	const origin = new URL(baseURL!).origin;
 	const requests: string[] = [];
 	context.on('request', (request) => requests.push(request.url()));
@@ -27,6 +27,7 @@ test('a first visit copies the prebuilt sample and shows every result before the
 	await expect(cell(page, 'overview_daily').getByTestId('result-table')).toHaveAttribute('data-rows', /^[1-9]\d*$/, { timeout: 30_000 });
 	await expect(cell(page, 'rfm_segments').getByTestId('result-table')).toHaveAttribute('data-rows', /^[1-9]\d*$/);
 	await expect(page.getByTestId('engine-status')).not.toHaveAttribute('data-phase', 'ready');
+	await expect(page.getByTestId('welcome')).toContainText('Nothing is uploaded');
 	releaseEngine();
 	await settled(page);
 
@@ -52,6 +53,8 @@ test('a first visit copies the prebuilt sample and shows every result before the
 	await settled(page);
 	await page.reload();
 	await settled(page);
+	// Said once: a returning visit (the help panel reopens it) starts without the note.
+	await expect(page.getByTestId('welcome')).toHaveCount(0);
 	const again = (await page.evaluate(() => window.cin.cells(0))).filter((c) => c.kind !== 'markdown');
 	expect(again.filter((c) => c.status !== 'done').map((c) => c.name)).toEqual([]);
 	expect(again.filter((c) => typeof c.ms === 'number').map((c) => c.name)).toEqual([]);

@@ -49,9 +49,18 @@ function base(dark: boolean): Extension {
 	);
 }
 
+// Built once per theme and shared by every editor: each EditorView.theme() call makes a new
+// stylesheet, and one per editor would restyle the whole page as each editor is created.
+const themes = new Map<boolean, Extension>();
+
 /** The editor theme for a light or dark page. */
 export function editorTheme(dark: boolean): Extension {
-	return [base(dark), syntaxHighlighting(dark ? DARK_HIGHLIGHT : defaultHighlightStyle, { fallback: true })];
+	let theme = themes.get(dark);
+	if (!theme) {
+		theme = [base(dark), syntaxHighlighting(dark ? DARK_HIGHLIGHT : defaultHighlightStyle, { fallback: true })];
+		themes.set(dark, theme);
+	}
+	return theme;
 }
 
 /** Re-themes an open editor. */
