@@ -23,7 +23,7 @@ async function sharedLink(): Promise<string> {
 	return `/#${await shareFragment(text)}`;
 }
 
-test('a first visit copies the prebuilt sample and shows every result before the engine has started, running no cell; a shared link opened on it shows its notebook and runs nothing until asked', async ({ page, context, baseURL }) => {
+test('a first visit copies the prebuilt sample and shows every result before the engine has started, running no cell, and says once what happens to the user\'s data; a shared link opened on it shows its notebook and runs nothing until asked', async ({ page, context, baseURL }) => {
 	const origin = new URL(baseURL!).origin;
 	const requests: string[] = [];
 	context.on('request', (request) => requests.push(request.url()));
@@ -39,6 +39,7 @@ test('a first visit copies the prebuilt sample and shows every result before the
 	await expect(preview.locator('img')).toHaveCount(0);
 	await expect.poll(() => page.evaluate(() => window.cin.shown()), { timeout: 30_000 }).toBeGreaterThanOrEqual(100);
 	await expect(page.getByTestId('engine-status')).not.toHaveAttribute('data-phase', 'ready');
+	await expect(page.getByTestId('welcome')).toContainText('Nothing is uploaded');
 	releaseEngine();
 	await settled(page);
 
@@ -70,6 +71,8 @@ test('a first visit copies the prebuilt sample and shows every result before the
 	await settled(page);
 	await page.reload();
 	await settled(page);
+	// Said once: a returning visit (the help panel reopens it) starts without the note.
+	await expect(page.getByTestId('welcome')).toHaveCount(0);
 	const again = (await page.evaluate(() => window.cin.cells(0))).filter((c) => c.kind !== 'markdown');
 	expect(again.filter((c) => c.status !== 'done').map((c) => c.name)).toEqual([]);
 	expect(again.filter((c) => typeof c.ms === 'number').map((c) => c.name)).toEqual([]);

@@ -1,6 +1,7 @@
 import { readShareFragment } from '../../src/lib/notebook/share-link';
 import { expect, test } from './fixtures';
 import { addSqlCell, cell, firstValue, holdEngine, setInput, settled, typeInto } from './helpers';
+import { checkDarkPage, checkKeyboard, checkReportAndPrint } from './comfort-checks';
 
 test.beforeEach(async ({ page }) => {
 	page.on('pageerror', (error) => console.log('pageerror:', error.message));
@@ -137,7 +138,7 @@ test('a long query and a model training can be cancelled, a crashed trainer is r
 	await expect(cell(page, 'lab_sample_size')).toHaveAttribute('data-status', 'done');
 });
 
-test('a chart far down the page is drawn when scrolled to, and markdown is rendered as text, never as HTML', async ({ page }) => {
+test('a chart far down the page is drawn when scrolled to, markdown is rendered as text, never as HTML, the keyboard shortcuts work, a dark page reads, and the report view and print show no code', async ({ page }, testInfo) => {
 	await page.goto('/');
 	await settled(page);
 	const far = cell(page, 'cohort_curve_chart');
@@ -157,6 +158,11 @@ test('a chart far down the page is drawn when scrolled to, and markdown is rende
 	expect(await md.locator('img, script').count()).toBe(0);
 	expect(await md.locator('a[href^="javascript"]').count()).toBe(0);
 	expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+
+	// The comforts (comfort-checks.ts), in this same visit.
+	await checkKeyboard(page);
+	await checkDarkPage(page, testInfo);
+	await checkReportAndPrint(page);
 });
 
 test('a reload shows the saved results before the engine has started, and runs no cell again', async ({ page }) => {

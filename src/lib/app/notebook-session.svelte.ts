@@ -4,7 +4,7 @@
 import { SvelteMap } from 'svelte/reactivity';
 import { isShareFragment, shareFragment } from '../notebook/share-link';
 import { DeferredWrites } from './deferred-writes';
-import { idleState, serializeNotebook, type CellData, type CellId, type NotebookDocument, type NotebookGraph } from '../notebook';
+import { hasFlag, idleState, serializeNotebook, type CellData, type CellFlag, type CellId, type NotebookDocument, type NotebookGraph } from '../notebook';
 import type { DuckDBClient, EngineStatus } from '../data/duckdb-client';
 import { qualified } from '../data/sql';
 import { NotebookRuntime, openNotebookFile, openSharedNotebook, readNotebookSafe, type CellProgress, type CellState } from '../runtime';
@@ -18,6 +18,16 @@ import { engineStatusMessage } from '../data/engine-messages';
 import { errorMessage } from '../data/error-message';
 import { STARTER_NOTEBOOK } from './starter-notebook';
 import { checkSearchValue, searchOptions, type SearchChoice } from '../runtime/kinds/search-options';
+
+export interface Notice {
+	kind: 'error' | 'info';
+	text: string;
+	/** A button the notice offers (Undo after a delete). */
+	action?: { label: string; run: () => void };
+}
+
+/** How many deleted cells can be brought back, most recent first. */
+const UNDO_DEPTH = 20;
 
 export class NotebookSession {
 	doc = $state.raw<NotebookDocument | null>(null);
@@ -37,7 +47,7 @@ export class NotebookSession {
 	edited = $state.raw<ReadonlySet<CellId>>(new Set());
 	engine = $state.raw<EngineStatus>({ phase: 'loading', persistent: false });
 	catalog = $state.raw<CatalogTable[]>([]);
-	notice = $state<{ kind: 'error' | 'info'; text: string } | null>(null);
+	notice = $state<Notice | null>(null);
 	/** What the session is doing outside of cell runs (starting, loading data…), or null. */
 	task = $state<string | null>('Starting…');
 	/** Cell tables were written and are not yet checkpointed. */
@@ -48,6 +58,9 @@ export class NotebookSession {
 	shared = $state.raw<{ doc: NotebookDocument; notes: string[] } | null>(null);
 	/** The open dataset's engine; reactive, so outputs shown before it started page through it once it is up. */
 	client = $state.raw<DuckDBClient | null>(null);
+
+	/** Deleted cells and where they were, for undo; the last is the most recent. */
+	#deleted: { cell: CellData; index: number }[] = [];
 
 	readonly runtime: NotebookRuntime;
 	readonly data: DatasetWorkspace;
@@ -134,17 +147,36 @@ export class NotebookSession {
 		return this.runtime.add(kind, index);
 	}
 
+	/** Deletes a cell; it can be brought back with `undoDelete` (the notice offers it). */
 	deleteCell(id: CellId): Promise<void> {
+		const index = this.runtime.cells.findIndex((c) => c.id === id);
+		if (index < 0) return Promise.resolve();
+		const cell = this.runtime.cells[index];
+		this.#deleted = [...this.#deleted.slice(1 - UNDO_DEPTH), { cell, index }];
+		const what = cell.name ? `${cell.kind} cell ${cell.name}` : `a ${cell.kind} cell`;
+		this.notice = { kind: 'info', text: `Deleted ${what}.`, action: { label: 'Undo', run: () => void this.undoDelete() } };
 		return this.runtime.remove(id);
+	}
+
+	/** Brings back the last deleted cell where it was and runs it (its table was dropped); returns its id. */
+	undoDelete(): CellId | null {
+		const last = this.#deleted.at(-1);
+		if (!last) return null;
+		this.#deleted = this.#deleted.slice(0, -1);
+		if (this.notice?.action?.label === 'Undo') this.notice = null;
+		this.runtime.insert(last.cell, last.index);
+		if (this.client) void this.runtime.run(last.cell.id);
+		return last.cell.id;
 	}
 
 	moveCell(id: CellId, delta: -1 | 1) {
 		this.runtime.move(id, delta);
 	}
 
-	toggleCollapsed(id: CellId) {
+	/** Sets or clears a display flag of the cell (collapsed, hide-code), kept in its fence. */
+	toggleFlag(id: CellId, flag: CellFlag) {
 		const cell = this.runtime.cell(id);
-		if (cell) this.runtime.setAttribute(id, 'collapsed', cell.attrs.collapsed === 'true' ? undefined : 'true');
+		if (cell) this.runtime.setAttribute(id, flag, hasFlag(cell, flag) ? undefined : 'true');
 	}
 
 	setInput(id: CellId, value: number | string): Promise<void> {
@@ -245,6 +277,7 @@ export class NotebookSession {
 		}
 		this.#toPage.clear();
 		this.states.clear();
+		this.#deleted = [];
 		this.runtime.open(parsed.doc);
 		this.notice = { kind: 'info', text: [`Opened ${fileName}.`, ...parsed.notes].join(' ') };
 		await this.runtime.runAll(false);

@@ -3,8 +3,12 @@
 import { EditorState } from '@codemirror/state';
 import { EditorView, keymap, lineNumbers, highlightActiveLine, placeholder as placeholderExt } from '@codemirror/view';
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
-import { bracketMatching, syntaxHighlighting, defaultHighlightStyle } from '@codemirror/language';
+import { bracketMatching } from '@codemirror/language';
 import { sql, PostgreSQL } from '@codemirror/lang-sql';
+import { EDITOR_KEYS, type NotebookAction } from '../app/shortcuts';
+import { editorTheme, setEditorTheme, themeCompartment } from './editor-theme';
+
+export { setEditorTheme };
 
 export interface EditorOptions {
 	parent: HTMLElement;
@@ -12,30 +16,28 @@ export interface EditorOptions {
 	language: 'sql' | 'json' | 'markdown';
 	placeholder: string;
 	label: string;
+	dark: boolean;
 	onchange: (value: string) => void;
-	onrun: () => void;
+	/** Run, run and move on, or leave the editor (shortcuts.ts): returns whether it was handled. */
+	onkey: (action: NotebookAction) => boolean;
 }
 
 // Built once: the SQL language support (keyword tables, parser config) is the same for every cell.
 let sqlSupport: ReturnType<typeof sql> | null = null;
 
 export function createEditorView(o: EditorOptions): EditorView {
-	const run = () => {
-		o.onrun();
-		return true;
-	};
 	sqlSupport ??= sql({ dialect: PostgreSQL, upperCaseKeywords: true });
 	return new EditorView({
 		parent: o.parent,
 		state: EditorState.create({
 			doc: o.doc,
 			extensions: [
-				keymap.of([{ key: 'Shift-Enter', run }, { key: 'Mod-Enter', run }, indentWithTab, ...defaultKeymap, ...historyKeymap]),
+				keymap.of([...EDITOR_KEYS.map(({ key, action }) => ({ key, run: () => o.onkey(action) })), indentWithTab, ...defaultKeymap, ...historyKeymap]),
 				history(),
 				lineNumbers(),
 				highlightActiveLine(),
 				bracketMatching(),
-				syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+				themeCompartment.of(editorTheme(o.dark)),
 				o.language === 'sql' ? sqlSupport : [],
 				placeholderExt(o.placeholder),
 				EditorView.lineWrapping,

@@ -194,6 +194,14 @@ export class NotebookRuntime {
 		return cell.id;
 	}
 
+	/** Puts a cell back as it was (the undo of a delete) at `index`; nothing runs until `run`. */
+	insert(cell: CellData, index: number): void {
+		if (this.cell(cell.id)) throw new Error(`cell ${cell.id} is already in the notebook`);
+		const cells = [...this.cells];
+		cells.splice(Math.max(0, Math.min(index, cells.length)), 0, cell);
+		this.#update(cells);
+	}
+
 	/** Deletes a cell and its tables; dependants run again, so they say what they now miss. */
 	async remove(id: CellId): Promise<void> {
 		const cell = this.cell(id);

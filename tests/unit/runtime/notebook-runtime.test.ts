@@ -264,6 +264,24 @@ describe('NotebookRuntime', () => {
 		expect(nb.runtime.state(c)).toMatchObject({ status: 'error', error: { message: expect.stringMatching(/b does not exist/) } });
 	});
 
+	it('puts a deleted cell back where it was (undo): run again, its table is rebuilt and its dependants recover', async () => {
+		const nb = notebook();
+		await nb.runtime.attach(client, { datasetId: null, epoch: 'e1' });
+		const order = nb.runtime.cells.map((c) => c.id);
+		const index = order.indexOf(nb.id('b'));
+		const b = nb.runtime.cell(nb.id('b'))!;
+		await nb.runtime.remove(b.id);
+		expect(nb.status('c')).toBe('error');
+		nb.runtime.insert(b, index);
+		expect(nb.runtime.cells.map((c) => c.id)).toEqual(order);
+		expect(() => nb.runtime.insert(b, 0)).toThrow(/already in the notebook/);
+		nb.ran.length = 0;
+		await nb.runtime.run(b.id);
+		expect(nb.ran).toEqual(['b', 'c']);
+		expect(nb.preview('c')).toEqual([[10]]);
+		expect((await engine.query(`SELECT count(*) FROM nb.b`)).rows).toEqual([[10]]);
+	});
+
 	it('renames a cell: the old table goes, the new one is built, an invalid name is refused', async () => {
 		const nb = notebook();
 		await nb.runtime.attach(client, { datasetId: null, epoch: 'e1' });
