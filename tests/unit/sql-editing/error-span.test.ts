@@ -16,7 +16,7 @@ beforeAll(async () => {
 		`SET VARIABLE min_a = 0`,
 		`SET VARIABLE label = 'x'`
 	]);
-});
+}, 60_000);
 afterAll(() => db.close());
 
 /** What the engine says about `sql`, run as the client runs it. */

@@ -10,7 +10,7 @@ let functions: SqlFunction[];
 beforeAll(async () => {
 	db = await WasmTestClient.open();
 	functions = await listSqlFunctions(db);
-});
+}, 60_000);
 afterAll(() => db.close());
 
 describe('listSqlFunctions', () => {
