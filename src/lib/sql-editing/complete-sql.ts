@@ -254,40 +254,34 @@ function readCtes(statement: SqlToken[]): ScopeEntry[] {
 
 /** The output columns a query's top-level SELECT list names (`x`, `t.x`, `… AS x`, `… x`); `*` expands known tables. */
 function selectedColumns(query: SqlToken[], schema: CompletionSchema, ctes: ScopeEntry[]): CompletionColumn[] {
-	const select = query.findIndex((t, i) => isWord(t, 'select') && depthAt(query, i) === 0);
-	if (select < 0) return [];
-	const items: SqlToken[][] = [[]];
-	for (let i = select + 1; i < query.length; i += 1) {
-		const t = query[i];
-		const depth = depthAt(query, i);
-		if (depth === 0 && t.kind === 'word' && (CLAUSES.has(t.value) || t.value === 'distinct')) {
-			if (t.value === 'distinct') continue;
+	const items: SqlToken[][] = [];
+	let depth = 0;
+	for (const t of query) {
+		if (isPunct(t, ')')) depth -= 1;
+		if (depth === 0 && t.kind === 'word' && t.value === 'select' && items.length === 0) {
+			items.push([]);
+		} else if (items.length > 0 && depth === 0 && t.kind === 'word' && CLAUSES.has(t.value)) {
 			break;
+		} else if (items.length > 0 && !(depth === 0 && isWord(t, 'distinct'))) {
+			if (depth === 0 && isPunct(t, ',')) items.push([]);
+			else items.at(-1)!.push(t);
 		}
-		if (depth === 0 && isPunct(t, ',')) items.push([]);
-		else items.at(-1)!.push(t);
+		if (isPunct(t, '(')) depth += 1;
 	}
 	const columns: CompletionColumn[] = [];
 	for (const item of items) {
 		const last = item.at(-1);
 		if (last === undefined) continue;
 		if (isPunct(last, '*')) {
-			const inner = readScope(query, { ...schema, tables: schema.tables });
-			for (const r of inner.relations) columns.push(...(ctes.find((c) => c.name === r.name)?.columns ?? r.columns));
-		} else if (isName(last) && (item.length === 1 || !isPunct(item.at(-2), '::'))) {
-			columns.push({ name: last.value, type: '' });
+			for (const r of readScope(query, schema).relations) columns.push(...(ctes.find((c) => c.name === r.name)?.columns ?? r.columns));
+		} else if (isName(last)) {
+			// `x`, `t.x`, `… AS x`, `sum(v) x`: a name; `a + b`, `v::INT`: an expression DuckDB names itself.
+			const before = item.at(-2);
+			const named = before === undefined || before.kind !== 'punct' || before.value === '.' || before.value === ')';
+			if (named) columns.push({ name: last.value, type: '' });
 		}
 	}
 	return columns;
-}
-
-function depthAt(tokens: SqlToken[], index: number): number {
-	let depth = 0;
-	for (let i = 0; i < index; i += 1) {
-		if (isPunct(tokens[i], '(')) depth += 1;
-		else if (isPunct(tokens[i], ')')) depth -= 1;
-	}
-	return depth;
 }
 
 function closingParen(tokens: SqlToken[], open: number): number {

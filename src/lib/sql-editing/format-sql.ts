@@ -428,6 +428,8 @@ class Printer {
 	#line = '';
 	#last: Tok | null = null;
 	#breakPending = false;
+	/** Where the line comment that ends the current line starts in it. */
+	#commentAt: number | null = null;
 	hasLineComment = false;
 
 	/** `measuring`: a trial run that lays nothing out over lines by choice. */
@@ -454,8 +456,15 @@ class Printer {
 	}
 
 	token(t: Tok, level: number): void {
+		// A comma after a line comment goes before it: `a, -- note`, not a line holding only `,`.
+		if (this.#breakPending && t.kind === 'punct' && t.lower === ',' && this.#commentAt !== null) {
+			this.#line = `${this.#line.slice(0, this.#commentAt).trimEnd()}, ${this.#line.slice(this.#commentAt)}`;
+			this.#last = t;
+			return;
+		}
 		if (this.#breakPending) this.newline(level);
 		if (!this.#atLineStart() && spaced(this.#last, t)) this.#line += ' ';
+		if (t.kind === 'comment') this.#commentAt = this.#line.length;
 		this.#line += t.text;
 		this.#last = t;
 		if (t.kind === 'comment' && t.text.startsWith('--')) {

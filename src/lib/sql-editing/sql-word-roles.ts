@@ -17,6 +17,7 @@ export interface RoleToken {
 const JOIN_WORDS = new Set(['natural', 'left', 'right', 'full', 'inner', 'outer', 'cross', 'semi', 'anti', 'asof', 'positional']);
 const OPERATOR_WORDS = new Set(['is', 'isnull', 'notnull', 'like', 'ilike', 'glob', 'similar', 'overlaps']);
 const BY_AFTER = new Set(['group', 'order', 'partition', 'union', 'intersect', 'except', 'all', 'distinct']);
+const SET_OPERATIONS = new Set(['union', 'intersect', 'except', 'all', 'distinct']);
 /** After AS: a name (an alias, as written), except these, which continue the statement. */
 const AFTER_AS_KEYWORDS = new Set(['select', 'with', 'from', 'table', 'pivot', 'unpivot', 'summarize', 'describe', 'not', 'materialized']);
 const STATEMENT_STARTS = new Set(
@@ -65,7 +66,7 @@ const CONTEXTUAL: Record<string, (p: RoleToken | undefined, n: RoleToken | undef
 	values: (_, n) => is(n, '('),
 	if: (_, n) => is(n, 'not') || is(n, 'exists'),
 	at: (_, n) => is(n, 'time'),
-	time: (p, n) => is(p, 'at') && is(n, 'zone'),
+	time: (p, n) => (is(p, 'at') || is(p, 'with') || is(p, 'without')) && is(n, 'zone'),
 	zone: (p) => is(p, 'time'),
 	temp: (p) => is(p, 'create'),
 	temporary: (p) => is(p, 'create'),
@@ -125,6 +126,8 @@ function roleOf(
 	if (w === 'join') return 'keyword';
 	if (JOIN_WORDS.has(w)) return next !== undefined && (next.lower === 'join' || JOIN_WORDS.has(next.lower)) ? 'keyword' : 'name';
 	if (w === 'by') return prev !== undefined && BY_AFTER.has(prev.lower) ? 'keyword' : 'name';
+	// UNION [ALL] BY NAME (not ORDER BY name).
+	if (w === 'name' && is(prev, 'by') && prev2 !== undefined && SET_OPERATIONS.has(prev2.lower)) return 'keyword';
 	if (OPERATOR_WORDS.has(w)) return is(next, '(') ? 'name' : 'keyword';
 	// A typed literal: DATE '2020-01-01', TIMESTAMP '…'.
 	if (TYPE_NAMES.has(w) && next?.kind === 'string' && w !== 'interval') return 'type';

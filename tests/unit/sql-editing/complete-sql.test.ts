@@ -106,6 +106,7 @@ describe('completeSql', () => {
 		expect(labels(cte)).toEqual(['user_id', 'total', 'last_seen']);
 		expect(labels('WITH spend AS (SELECT 1 AS total) SELECT * FROM sp|', 'table')[0]).toBe('spend');
 		expect(labels('SELECT q.| FROM (SELECT user_id, price * 2 AS doubled FROM events) AS q')).toEqual(['user_id', 'doubled']);
+		expect(labels('SELECT q.| FROM (SELECT e.user_id, sum(price) spent, price + 1, price::INT FROM events e) q')).toEqual(['user_id', 'spent']);
 		expect(labels('WITH a(x, y) AS (SELECT 1, 2) SELECT a.| FROM a')).toEqual(['x', 'y']);
 		expect(labels('SELECT s.| FROM (SELECT * FROM users) s')).toEqual(['user_id', 'purchases', '"First Seen"']);
 	});

@@ -76,6 +76,19 @@ where x = $limit_value`;
 		);
 	});
 
+	it('puts a comma that follows a line comment before the comment', () => {
+		expect(formatSql('select a -- first\n, b -- second\nfrom t')).toBe('SELECT\n  a, -- first\n  b -- second\nFROM t');
+	});
+
+	it('upper-cases keywords that are names elsewhere only where they are keywords', () => {
+		expect(formatSql('select name from a union all by name select name from b order by name')).toBe(
+			'SELECT name\nFROM a\nUNION ALL BY NAME\nSELECT name\nFROM b\nORDER BY name'
+		);
+		expect(formatSql("select cast(t as timestamp with time zone), t at time zone 'UTC', interval 2 day from x")).toBe(
+			"SELECT CAST(t AS TIMESTAMP WITH TIME ZONE), t AT TIME ZONE 'UTC', INTERVAL 2 DAY\nFROM x"
+		);
+	});
+
 	it('writes operators as DuckDB reads them: multi-character operators whole, signs on their number', () => {
 		expect(formatSql("select a>=-1, x::int, a||b, 10**k, j->>'k', -(2), a=-b, [1,2][1], {'k': 1} from t", { width: 120 })).toBe(
 			"SELECT a >= -1, x::INT, a || b, 10 ** k, j ->> 'k', -(2), a = -b, [1, 2][1], {'k': 1}\nFROM t"
