@@ -18,6 +18,8 @@ import { engineStatusMessage } from '../data/engine-messages';
 import { errorMessage } from '../data/error-message';
 import { STARTER_NOTEBOOK } from './starter-notebook';
 import { checkSearchValue, searchOptions, type SearchChoice } from '../runtime/kinds/search-options';
+import type { SqlFunction } from '../sql-editing/sql-functions';
+import type { CompletionSchema } from '../sql-editing/complete-sql';
 
 export interface Notice {
 	kind: 'error' | 'info';
@@ -226,6 +228,42 @@ export class NotebookSession {
 	/** Stops the current ingest or generation; nothing of it is kept. */
 	cancelTask() {
 		this.data.cancelIngest();
+	}
+
+	// ---- SQL completion --------------------------------------------------------------------
+
+	#functions: SqlFunction[] | null = null;
+	#functionsLoading: Promise<SqlFunction[]> | null = null;
+
+	/** The engine's functions, read once (the same engine build serves every dataset); [] before it is up. */
+	sqlFunctions(): Promise<SqlFunction[]> {
+		if (this.#functions) return Promise.resolve(this.#functions);
+		const client = this.client;
+		if (!client) return Promise.resolve([]);
+		// Loaded with the first completion, like the editor: the page's first JavaScript does not carry it.
+		this.#functionsLoading ??= import('../sql-editing/sql-functions')
+			.then(({ listSqlFunctions }) => listSqlFunctions(client))
+			.then((list) => (this.#functions = list))
+			.catch((error) => {
+				console.warn('listing the SQL functions failed', error);
+				return [];
+			})
+			.finally(() => (this.#functionsLoading = null));
+		return this.#functionsLoading;
+	}
+
+	/**
+	 * What a cell's SQL can name, for completion: the other cells' results, the catalog, the
+	 * engine's functions and the inputs' variables. While cells run, the function list is not
+	 * waited for (its query would queue behind them): it is asked for and comes with a later keystroke.
+	 */
+	async completionSchema(id: CellId): Promise<CompletionSchema> {
+		const loading = this.sqlFunctions();
+		const { completionTables } = await import('../sql-editing/completion-tables');
+		const functions = this.#functions ?? (this.running ? [] : await loading);
+		const tables = completionTables({ cells: this.cells, cellId: id, graph: this.graph, output: (c) => this.state(c).output, catalog: this.catalog });
+		const variables = this.cells.filter((c) => c.kind === 'input' && c.name).map((c) => c.name!);
+		return { tables, functions, variables };
 	}
 
 	/** A named cell's whole table as a CSV or Parquet file to download. */
