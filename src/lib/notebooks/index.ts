@@ -4,3 +4,4 @@ export { memoryHistoryStore, type HistoryStore, type VersionInfo, type VersionKe
 export { idbHistoryStore } from './idb-history-store';
 export { DEFAULT_HISTORY_POLICY, changeSummary, versionsToPrune, versionToAmend, type HistoryPolicy } from './version-history';
 export { notebookTooBig, storageRefused, type SaveProblem } from './save-problem';
+export { blankNotebook, uniqueTitle } from './new-notebook';
