@@ -68,24 +68,32 @@ function outline(text: string): { cells: Map<string, string>; prose: string; fro
 	const lines = text.split(/\r?\n/);
 	const fmEnd = lines[0]?.trimEnd() === '---' ? lines.findIndex((l, i) => i > 0 && l.trimEnd() === '---') : -1;
 	const frontMatter = lines.slice(0, fmEnd + 1).join('\n');
-	let open: { fence: string; key: string; lines: string[] } | null = null;
+	// A fenced block is read whole, so a fence inside it (an example in a markdown block) is not a cell.
+	let open: { fence: string; key: string | null; lines: string[] } | null = null;
+	const close = (block: { key: string | null; lines: string[] }) => {
+		if (block.key === null) prose.push(...block.lines);
+		else cells.set(block.key, block.lines.join('\n'));
+	};
 	for (const line of lines.slice(fmEnd + 1)) {
 		if (open) {
+			open.lines.push(line);
 			if (line.trim().startsWith(open.fence) && line.trim().replace(/[`~]/g, '') === '') {
-				cells.set(open.key, open.lines.join('\n'));
+				close(open);
 				open = null;
-			} else open.lines.push(line);
+			}
 			continue;
 		}
 		const m = FENCE.exec(line);
-		if (m && m[2] !== 'markdown') {
-			const name = /\bname=([\w]+)/.exec(m[3])?.[1];
-			const n = (counts.get(m[2]) ?? 0) + 1;
-			counts.set(m[2], n);
-			open = { fence: m[1], key: name ?? `${m[2]} cell ${n}`, lines: [line] };
-		} else prose.push(line);
+		if (!m) {
+			prose.push(line);
+			continue;
+		}
+		const name = /\bname=(\w+)/.exec(m[3])?.[1];
+		const n = (counts.get(m[2]) ?? 0) + 1;
+		counts.set(m[2], n);
+		open = { fence: m[1], key: m[2] === 'markdown' ? null : (name ?? `${m[2]} cell ${n}`), lines: [line] };
 	}
-	if (open) cells.set(open.key, open.lines.join('\n'));
+	if (open) close(open);
 	return { cells, prose: prose.join('\n'), frontMatter };
 }
 
