@@ -87,6 +87,7 @@ test('reload restores the notebook text and shows saved tables without re-runnin
 	await expect(page.getByTestId('notice')).toContainText('Restored the version of');
 	await expect(cell(page, 'my_top_brand')).toHaveCount(0);
 	await settled(page);
+	await expect(page.getByTestId('version').first()).toContainText('restored the version of');
 	await page.getByTestId('version').nth(1).getByTestId('version-restore').click();
 	await expect(cell(page, 'my_top_brand').locator('.cm-content')).toContainText('LIMIT 1');
 	await settled(page);
