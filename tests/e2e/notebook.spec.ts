@@ -74,7 +74,7 @@ test('a cycle shows an error on every cell involved and the rest keeps working',
 	await expect(cell(page, 'overview_daily')).toHaveAttribute('data-status', 'done');
 });
 
-test('reload restores the notebook text and shows saved tables without re-running', async ({ page }) => {
+test('reload restores the notebook text and shows saved tables without re-running; history and a second notebook survive too', async ({ page }) => {
 	await page.goto('/');
 	await settled(page);
 	await addSqlCell(page, 'my_top_brand', `SELECT brand, revenue FROM products WHERE brand IS NOT NULL ORDER BY revenue DESC LIMIT 1`);
@@ -90,6 +90,32 @@ test('reload restores the notebook text and shows saved tables without re-runnin
 	await expect(page.getByTestId('catalog-table').filter({ hasText: 'my_top_brand' })).toBeVisible();
 	await expect(cell(page, 'my_top_brand')).toContainText('from the saved result');
 	await expect(cell(page, 'my_top_brand').getByTestId('result-table')).toHaveAttribute('data-rows', '1');
+
+	// A second notebook made in the list is the one a reload opens, with its own text.
+	await page.getByTestId('notebook-new').click();
+	await page.getByTestId('notebook-new-blank').click();
+	await expect(page.locator('[data-testid="notebook-item"][data-open="true"]')).toContainText('Untitled notebook');
+	await expect(cell(page, 'my_top_brand')).toHaveCount(0);
+	const seven = await addSqlCell(page, 'second_notebook', 'SELECT 7 AS seven');
+	await expect(seven.getByTestId('result-table')).toHaveAttribute('data-rows', '1');
+	await page.reload();
+	await expect(cell(page, 'second_notebook').locator('.cm-content')).toContainText('SELECT 7');
+	await expect(cell(page, 'my_top_brand')).toHaveCount(0);
+	await expect(page.getByTestId('notebook-item')).toHaveCount(2);
+	await settled(page);
+	// Switching back shows the first notebook's own results, from its saved table.
+	await page.getByTestId('notebook-item').filter({ hasText: 'Customer Intelligence' }).getByTestId('notebook-open').click();
+	await expect(cell(page, 'my_top_brand').getByTestId('result-table')).toHaveAttribute('data-rows', '1');
+	await expect(cell(page, 'my_top_brand')).toContainText('from the saved result');
+	await expect(cell(page, 'second_notebook')).toHaveCount(0);
+
+	// Version history: the notebook as the profile left it (before my_top_brand) comes back.
+	await page.getByTestId('notebook-history').click();
+	await page.locator('[data-testid="version"][data-seq="1"]').getByTestId('version-restore').click();
+	await expect(page.getByTestId('notice')).toContainText('Restored the version of');
+	await expect(cell(page, 'my_top_brand')).toHaveCount(0);
+	await expect(cell(page, 'overview_kpis')).toBeVisible();
+	await expect(page.getByTestId('version').first()).toContainText('restored the version of');
 });
 
 test('a long query and a model training can be cancelled, a crashed trainer is reported, and the notebook keeps working', async ({ page }) => {

@@ -38,6 +38,8 @@ export interface CinAutomation {
 	cells(rows: number): Promise<CellReport[]>;
 	/** Cells (not markdown) showing an output now, whether run in this session or restored. */
 	shown(): number;
+	/** The open notebook of the library: its id (output snapshots are kept per notebook) and title. */
+	notebook(): { id: string; title: string };
 	/** The engine's state, with its start-up timings once ready. */
 	engine(): EngineStatus;
 	query(sql: string): Promise<QueryResult>;
@@ -111,6 +113,7 @@ export function installAutomation(session: NotebookSession): void {
 			return reports;
 		},
 		engine: () => session.engine,
+		notebook: () => ({ id: session.runtime.notebookId, title: session.doc?.title ?? '' }),
 		shown: () => session.cells.filter((c) => c.kind !== 'markdown' && session.state(c.id).output !== null).length,
 		query(sql) {
 			if (!session.client) throw new Error('no dataset is open');
