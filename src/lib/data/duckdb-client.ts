@@ -19,7 +19,7 @@ import { setVariable } from './set-variable';
 import { startEngine, stopEngine, type Engine } from './start-engine';
 import { streamQuery } from './stream-query';
 import type { ColumnInfo, QueryResult, Row } from './value';
-import { holdWorkspaceLock } from './workspace-lock';
+import { holdWorkspaceLock, workspaceLockName } from './workspace-lock';
 
 export type { EngineStatus, RestartReason } from './engine-status';
 
@@ -56,7 +56,7 @@ export class DuckDBClient implements SqlClient, ColumnarClient, CompanionDatabas
 	}
 
 	static async open(options: ClientOptions): Promise<DuckDBClient> {
-		const release = options.path.startsWith('opfs://') ? await holdWorkspaceLock(`cin:${options.path}`) : () => {};
+		const release = options.path.startsWith('opfs://') ? await holdWorkspaceLock(workspaceLockName(options.path)) : () => {};
 		const client = new DuckDBClient(options);
 		client.#releaseLock = release;
 		try {
