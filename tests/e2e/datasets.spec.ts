@@ -5,7 +5,7 @@ import type { Page } from '@playwright/test';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { readEventsCsv } from '../../src/lib/ingest/event-schema';
 import { expect, test } from './fixtures';
-import { settled, useSmallNotebook } from './helpers';
+import { datasetStates, opfsFiles, settled, useSmallNotebook } from './helpers';
 import { FIXTURES_DIR } from '../../scripts/bad-inputs/corpus';
 import { EXPECTED_NOTICES } from '../fixtures/bad-input-notices';
 
@@ -27,13 +27,7 @@ async function nativeMonths(): Promise<[string, number][]> {
 }
 
 const query = (page: Page, sql: string) => page.evaluate(async (s) => (await window.cin.query(s)).rows, sql);
-const opfsFiles = (page: Page) =>
-	page.evaluate(async () => {
-		const names: string[] = [];
-		for await (const [name] of (await navigator.storage.getDirectory()) as unknown as AsyncIterable<[string]>) names.push(name);
-		return names.sort();
-	});
-const datasetIds = (page: Page) => page.getByTestId('dataset').evaluateAll((els) => els.map((e) => `${e.dataset.datasetId}:${e.dataset.state}`));
+const datasetIds = datasetStates;
 
 test('two monthly CSVs ingest through the fallback input, each month into its own partition file, reopen after a reload without re-ingest, and delete frees their storage', async ({ page }) => {
 	test.setTimeout(300_000);
