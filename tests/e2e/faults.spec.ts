@@ -9,7 +9,7 @@ import { gunzipSync } from 'node:zlib';
 import type { Page } from '@playwright/test';
 import { MODEL_TABLE_SUFFIXES } from '../../src/lib/runtime/kinds/model/model-spec';
 import { expect, test } from './fixtures';
-import { cell, datasetStates, firstValue, opfsFiles, setInput, settled, typeInto, useSmallNotebook } from './helpers';
+import { cell, datasetStates, firstValue, opfsFiles, settled, typeInto, useSmallNotebook } from './helpers';
 
 test.beforeEach(async ({ page }) => {
 	page.on('pageerror', (error) => console.log('pageerror:', error.message));
@@ -31,16 +31,15 @@ async function crashEngineWorker(page: Page): Promise<void> {
 	}));
 }
 
-test('the engine worker dying mid-query and the tab closing mid-training lose no cell, no edit and no input', async ({ page, context }) => {
+test('the engine worker dying mid-query and the tab closing mid-training lose no cell and no edit', async ({ page, context }) => {
 	test.setTimeout(300_000);
 	await page.goto('/');
 	await settled(page);
 	const kpis = await firstValue(cell(page, 'overview_kpis'));
 	const events = await query(page, 'SELECT count(*)::INTEGER FROM events');
-	// An input away from its default (its variable lives in the engine's session), and an edit not run yet.
-	await setInput(page, 'funnel_top_n', '4');
-	await settled(page);
-	await expect(cell(page, 'funnel_by_category').getByTestId('result-table')).toHaveAttribute('data-rows', '4');
+	// funnel_by_category reads the input $funnel_top_n (10), a variable of the engine's session.
+	await expect(cell(page, 'funnel_by_category').getByTestId('result-table')).toHaveAttribute('data-rows', '10');
+	// An edit not run yet.
 	const edit = `SELECT day, revenue, revenue_dedup, users AS dau FROM daily WHERE day < DATE '2019-10-09' ORDER BY day`;
 	await typeInto(cell(page, 'overview_daily'), edit);
 	await expect(cell(page, 'overview_daily').getByTestId('cell-status')).toContainText('edited');
@@ -65,16 +64,19 @@ test('the engine worker dying mid-query and the tab closing mid-training lose no
 	await cell(page, 'funnel_by_category').getByTestId('run-cell').click();
 	await settled(page);
 	await expect(cell(page, 'funnel_by_category')).toHaveAttribute('data-status', 'done');
-	await expect(cell(page, 'funnel_by_category').getByTestId('result-table')).toHaveAttribute('data-rows', '4');
+	await expect(cell(page, 'funnel_by_category').getByTestId('result-table')).toHaveAttribute('data-rows', '10');
 	await typeInto(slow, 'SELECT count(*) AS n FROM range(1000000) a(i) WHERE hash(i) % 7 = 3');
 	await slow.locator('.cm-content').press('Shift+Enter');
 	await settled(page);
 	await expect(slow).toHaveAttribute('data-status', 'done');
 
 	// 2. The tab closes while the model trains (its worker's script is held: the training
-	// cannot finish first). The new cut is in the notebook's text, saved on the change.
+	// cannot finish first). A new seed makes a new model; the spec is saved with the edit.
 	await page.route('**/train.worker-*.js', () => {});
-	await setInput(page, 'model_train_cut', '2019-10-20');
+	const spec = await page.evaluate(() => window.cin.source('propensity'));
+	expect(spec).toContain('"seed": 42');
+	await page.evaluate((text) => window.cin.edit('propensity', text), spec.replace('"seed": 42', '"seed": 7'));
+	await cell(page, 'propensity').getByTestId('run-cell').click();
 	await expect(cell(page, 'propensity')).toHaveAttribute('data-status', 'running');
 	await expect(cell(page, 'propensity').getByTestId('cell-progress')).toBeVisible();
 	await page.close();
@@ -87,14 +89,14 @@ test('the engine worker dying mid-query and the tab closing mid-training lose no
 	const model = cell(reopened, 'propensity');
 	await expect(model).toHaveAttribute('data-status', 'done');
 	await expect(model).not.toContainText('from the saved result');
-	// Every table of the model comes from that one training, for the cut the notebook holds.
+	// Every table of the model comes from that one training, of the spec the notebook holds.
 	const tables = ['propensity', ...MODEL_TABLE_SUFFIXES.map((s) => `propensity${s}`)];
 	const fingerprints = await query(reopened, `SELECT DISTINCT fingerprint FROM nb._cells WHERE name IN (${tables.map((t) => `'${t}'`).join(', ')})`);
 	expect(fingerprints).toHaveLength(1);
-	await expect(cell(reopened, 'model_train_cut').locator('[data-variable="model_train_cut"]')).toHaveValue('2019-10-20');
-	// The edit, the input and the other cells outlived the crash and the closed tab.
+	expect(await reopened.evaluate(() => window.cin.source('propensity'))).toContain('"seed": 7');
+	// The edits and the other cells outlived the crash and the closed tab.
 	await expect(cell(reopened, 'overview_daily').locator('.cm-content')).toContainText("DATE '2019-10-09'");
-	await expect(cell(reopened, 'funnel_by_category').getByTestId('result-table')).toHaveAttribute('data-rows', '4');
+	await expect(cell(reopened, 'funnel_by_category').getByTestId('result-table')).toHaveAttribute('data-rows', '10');
 	expect(await firstValue(cell(reopened, 'overview_kpis'))).toBe(kpis);
 });
 
