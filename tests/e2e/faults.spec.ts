@@ -1,6 +1,6 @@
-// Faults a long session meets: the engine's worker dying mid-query, the tab closing mid-training
-// or mid-ingest, the site's storage quota running out during an ingest, and the browser evicting
-// a dataset's files. In each, the affected cell or ingest says what happened, and every other
+// Faults a long session meets: the engine's worker dying mid-query (with the network cut), the
+// tab closing mid-training or mid-ingest, the site's storage quota running out during an ingest,
+// and the browser evicting a dataset's files. In each, the affected cell or ingest says what happened, and every other
 // cell, every edit and every other dataset survives. Two visits: the notebook's faults on the
 // default notebook, the storage faults on a one-cell notebook (each ingest re-runs the notebook).
 import { readFileSync } from 'node:fs';
@@ -44,7 +44,10 @@ test('the engine worker dying mid-query and the tab closing mid-training lose no
 	await typeInto(cell(page, 'overview_daily'), edit);
 	await expect(cell(page, 'overview_daily').getByTestId('cell-status')).toContainText('edited');
 
-	// 1. The engine's worker dies while a cell's query runs.
+	// 1. With the network cut, the engine's worker dies while a cell's query runs. (The app
+	// needs nothing from the network once the page is loaded: the engine restarts from the
+	// browser's cache.)
+	await context.setOffline(true);
 	await page.getByTestId('add-sql').click();
 	const slow = page.locator('[data-testid="cell"]').last();
 	await typeInto(slow, 'SELECT count(*) FROM range(100000000000) a(i) WHERE hash(i) % 7 = 3');
@@ -69,6 +72,8 @@ test('the engine worker dying mid-query and the tab closing mid-training lose no
 	await slow.locator('.cm-content').press('Shift+Enter');
 	await settled(page);
 	await expect(slow).toHaveAttribute('data-status', 'done');
+
+	await context.setOffline(false);
 
 	// 2. The tab closes while the model trains (its worker's script is held: the training
 	// cannot finish first). A new seed makes a new model; the spec is saved with the edit.
