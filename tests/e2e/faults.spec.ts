@@ -40,8 +40,10 @@ test('the engine worker dying mid-query and the tab closing mid-training lose no
 	// funnel_by_category reads the input $funnel_top_n (10), a variable of the engine's session.
 	await expect(cell(page, 'funnel_by_category').getByTestId('result-table')).toHaveAttribute('data-rows', '10');
 	// An edit not run yet.
-	const edit = `SELECT day, revenue, revenue_dedup, users AS dau FROM daily WHERE day < DATE '2019-10-09' ORDER BY day`;
-	await typeInto(cell(page, 'overview_daily'), edit);
+	const daily = cell(page, 'overview_daily').locator('.cm-content');
+	await daily.click();
+	await daily.press('Control+End');
+	await daily.pressSequentially(' -- kept', { delay: 0 });
 	await expect(cell(page, 'overview_daily').getByTestId('cell-status')).toContainText('edited');
 
 	// 1. With the network cut, the engine's worker dies while a cell's query runs. (The app
@@ -60,18 +62,14 @@ test('the engine worker dying mid-query and the tab closing mid-training lose no
 	// The engine reopened the OPFS database (not an empty one in memory) with its event partitions.
 	expect(await page.evaluate(() => window.cin.engine().persistent)).toBe(true);
 	expect(await query(page, 'SELECT count(*)::INTEGER FROM events')).toEqual(events);
-	// Every other output and the edit are as they were; a re-run reads the input's value again.
+	// Every other output and the edit are as they were; a re-run works, and reads the input's value again.
 	expect(await firstValue(cell(page, 'overview_kpis'))).toBe(kpis);
-	await expect(cell(page, 'overview_daily').locator('.cm-content')).toContainText("DATE '2019-10-09'");
+	await expect(daily).toContainText('ORDER BY day -- kept');
 	await expect(cell(page, 'overview_daily').getByTestId('cell-status')).toContainText('edited');
 	await cell(page, 'funnel_by_category').getByTestId('run-cell').click();
 	await settled(page);
 	await expect(cell(page, 'funnel_by_category')).toHaveAttribute('data-status', 'done');
 	await expect(cell(page, 'funnel_by_category').getByTestId('result-table')).toHaveAttribute('data-rows', '10');
-	await typeInto(slow, 'SELECT count(*) AS n FROM range(1000000) a(i) WHERE hash(i) % 7 = 3');
-	await slow.locator('.cm-content').press('Shift+Enter');
-	await settled(page);
-	await expect(slow).toHaveAttribute('data-status', 'done');
 
 	await context.setOffline(false);
 
@@ -100,14 +98,14 @@ test('the engine worker dying mid-query and the tab closing mid-training lose no
 	expect(fingerprints).toHaveLength(1);
 	expect(await reopened.evaluate(() => window.cin.source('propensity'))).toContain('"seed": 7');
 	// The edits and the other cells outlived the crash and the closed tab.
-	await expect(cell(reopened, 'overview_daily').locator('.cm-content')).toContainText("DATE '2019-10-09'");
+	await expect(cell(reopened, 'overview_daily').locator('.cm-content')).toContainText('ORDER BY day -- kept');
 	await expect(cell(reopened, 'funnel_by_category').getByTestId('result-table')).toHaveAttribute('data-rows', '10');
 	expect(await firstValue(cell(reopened, 'overview_kpis'))).toBe(kpis);
 });
 
-const SAMPLE = ['2019-Oct.csv.gz', '2019-Nov.csv.gz'].map((f) => path.resolve('sample-data', f));
+const SAMPLE = path.resolve('sample-data', '2019-Oct.csv.gz');
 /** The first 3,000 events of the sample: a dataset that ingests in seconds. */
-const SMALL = Buffer.from(gunzipSync(readFileSync(SAMPLE[0])).toString().split('\n').slice(0, 3001).join('\n') + '\n');
+const SMALL = Buffer.from(gunzipSync(readFileSync(SAMPLE)).toString().split('\n').slice(0, 3001).join('\n') + '\n');
 
 test('a full storage quota during an ingest, a tab closed mid-ingest, and evicted files each leave the other datasets whole', async ({ page, context }) => {
 	test.setTimeout(300_000);
@@ -117,16 +115,16 @@ test('a full storage quota during an ingest, a tab closed mid-ingest, and evicte
 	const sampleEvents = await query(page, 'SELECT count(*)::INTEGER FROM events');
 	const app = page.getByTestId('app');
 
-	// 1. The site's storage quota runs out while the two sample months are ingested: once the
+	// 1. The site's storage quota runs out while a month of the sample is ingested: once the
 	// ingest has begun to write, Chromium's own quota for the site is lowered (through the
 	// DevTools protocol) to what is stored, so the ingest's next write is refused.
 	const cdp = await context.newCDPSession(page);
 	const origin = new URL(page.url()).origin;
-	await page.getByTestId('file-input').setInputFiles(SAMPLE.map((file) => ({ name: `full-${path.basename(file)}`, mimeType: 'application/gzip', buffer: readFileSync(file) })));
+	await page.getByTestId('file-input').setInputFiles({ name: 'full-2019-Oct.csv.gz', mimeType: 'application/gzip', buffer: readFileSync(SAMPLE) });
 	await expect(page.getByTestId('ingest')).toContainText(/: (stage events|new partition|session ids)/);
 	const { usage } = await cdp.send('Storage.getUsageAndQuota', { origin });
 	await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: usage });
-	await expect(page.getByTestId('notice')).toContainText(/Ingesting full-2019-Oct\.csv\.gz \+ 1 more failed: .*The browser’s storage for this site is full/, { timeout: 120_000 });
+	await expect(page.getByTestId('notice')).toContainText(/Ingesting full-2019-Oct\.csv\.gz failed: .*The browser’s storage for this site is full/, { timeout: 120_000 });
 	await expect(page.getByTestId('notice')).toContainText('Free space by deleting datasets you no longer need (under Datasets)');
 	await expect(page.getByTestId('notice')).toContainText('Nothing of it was kept; the other datasets are untouched.');
 	await settled(page);
