@@ -80,3 +80,17 @@ export function cspViolations(page: Page): string[] {
 	page.on('worker', (w) => w.on('console', (m) => note(m.text())));
 	return seen;
 }
+
+/** The names of the entries of the site's OPFS root, sorted. */
+export function opfsFiles(page: Page): Promise<string[]> {
+	return page.evaluate(async () => {
+		const names: string[] = [];
+		for await (const [name] of (await navigator.storage.getDirectory()) as unknown as AsyncIterable<[string]>) names.push(name);
+		return names.sort();
+	});
+}
+
+/** Each listed dataset as `id:state`, in the list's order (state: ready, interrupted, missing…). */
+export function datasetStates(page: Page): Promise<string[]> {
+	return page.getByTestId('dataset').evaluateAll((els) => els.map((e) => `${(e as HTMLElement).dataset.datasetId}:${(e as HTMLElement).dataset.state}`));
+}

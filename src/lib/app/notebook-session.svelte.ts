@@ -133,6 +133,8 @@ export class NotebookSession {
 	/** Shows the saved notebook at once, then opens the last dataset and runs it. */
 	async start(): Promise<void> {
 		void this.openLinkedNotebook();
+		// A dataset whose files the browser evicted is passed over: its outputs are not shown.
+		await this.data.checkStorage().catch((error) => console.warn('could not list the stored datasets', error));
 		// What the notebook showed last time, on screen while the engine starts.
 		this.#restored = this.runtime
 			.showSnapshot(this.data.startingId())
