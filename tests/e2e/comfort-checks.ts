@@ -119,20 +119,11 @@ export async function checkDarkPage(page: Page, testInfo: TestInfo): Promise<voi
 	expect(await page.evaluate(() => localStorage.getItem('cin:theme'))).toBe('light');
 }
 
-/** The report view hides code and cell controls and keeps prose, inputs, tables and charts; print gives the same. */
+/** Print and the report view hide code and cell controls and keep prose, inputs, tables and charts. */
 export async function checkReportAndPrint(page: Page): Promise<void> {
 	const daily = cell(page, 'overview_daily');
 	const chart = cell(page, 'overview_revenue_chart');
-	// The report view: prose, inputs, tables and charts; no code, no cell controls, no side panel.
-	await page.getByTestId('report-view').click();
-	await expect(page.locator('.cm-editor, [data-testid="editor-pending"]')).toHaveCount(0);
-	await expect(page.getByTestId('run-cell')).toHaveCount(0);
-	await expect(page.getByTestId('datasets')).toBeHidden();
-	await expect(daily.getByTestId('result-table')).toBeVisible();
-	await expect(chart.locator('svg').first()).toBeVisible();
-	await expect(cell(page, 'funnel_top_n').locator('input[data-variable="funnel_top_n"]')).toBeVisible();
-	// Printing from the notebook view gives the same: no buttons, no editors, no side panel.
-	await page.getByTestId('report-view').click();
+	// Printing from the notebook view gives the report: no buttons, no editors, no side panel.
 	await expect(daily.locator('.cm-editor')).toBeVisible();
 	await page.emulateMedia({ media: 'print' });
 	await expect(daily.locator('.cm-editor')).toBeHidden();
@@ -141,4 +132,14 @@ export async function checkReportAndPrint(page: Page): Promise<void> {
 	await expect(page.getByTestId('datasets')).toBeHidden();
 	await expect(daily.getByTestId('result-table')).toBeVisible();
 	await expect(chart.locator('svg').first()).toBeVisible();
+	await page.emulateMedia({ media: 'screen' });
+	// The report view: prose, inputs, tables and charts; no code, no cell controls, no side panel.
+	await page.getByTestId('report-view').click();
+	await expect(page.locator('.cm-editor, [data-testid="editor-pending"]')).toHaveCount(0);
+	await expect(page.getByTestId('run-cell')).toHaveCount(0);
+	await expect(page.getByTestId('datasets')).toBeHidden();
+	await expect(page.getByRole('heading', { name: '2. Executive overview' })).toBeVisible();
+	await expect(daily.getByTestId('result-table')).toBeVisible();
+	await expect(chart.locator('svg').first()).toBeVisible();
+	await expect(cell(page, 'funnel_top_n').locator('input[data-variable="funnel_top_n"]')).toBeVisible();
 }
