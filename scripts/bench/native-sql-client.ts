@@ -72,9 +72,12 @@ export class NativeSqlClient implements SqlClient, ColumnarClient, CompanionData
 		if (options.tempDirectory !== undefined) config.temp_directory = options.tempDirectory;
 		const instance = await DuckDBInstance.create(file, config);
 		const conn = await instance.connect();
+		let open = true;
 		return {
 			client: new NativeSqlClient(conn, file),
 			close() {
+				if (!open) return;
+				open = false;
 				conn.closeSync();
 				instance.closeSync();
 			}

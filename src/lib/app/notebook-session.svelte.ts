@@ -7,6 +7,7 @@ import { DeferredWrites } from './deferred-writes';
 import { idleState, serializeNotebook, type CellData, type CellId, type NotebookDocument, type NotebookGraph } from '../notebook';
 import type { DuckDBClient, EngineStatus } from '../data/duckdb-client';
 import { qualified } from '../data/sql';
+import { exportSql } from '../runtime/export-sql';
 import { NotebookRuntime, openNotebookFile, openSharedNotebook, readNotebookSafe, type CellProgress, type CellState } from '../runtime';
 import { saveOutputSnapshot } from '../datasets/output-snapshot-store';
 import { loadSnapshot } from './load-snapshot';
@@ -234,6 +235,11 @@ export class NotebookSession {
 
 	exportText(): string {
 		return serializeNotebook(this.runtime.doc);
+	}
+
+	/** The notebook's SQL cells as one script for the DuckDB CLI (runtime/export-sql.ts). */
+	exportSql(): string {
+		return exportSql(this.runtime.doc, { kinds: this.runtime.kinds }).text;
 	}
 
 	/** Replaces the notebook with an imported file; on a format error the current one stays. */
