@@ -44,6 +44,11 @@ describe('the native SQL client', () => {
 		expect(n.rows[0][7]).toBe('2053013555631882655');
 	});
 
+	it('opens with the threads and the spill directory it is given', async () => {
+		const r = await native.client.query(`SELECT current_setting('threads'), current_setting('temp_directory')`);
+		expect(r.rows).toEqual([[2, path.join(dir, 'spill')]]);
+	});
+
 	it('keeps at most maxRows rows while counting them all, and runs several statements', async () => {
 		const r = await native.client.query('CREATE OR REPLACE TABLE t AS SELECT range AS x FROM range(5000); SELECT x FROM t ORDER BY x', { maxRows: 3 });
 		expect(r.rows).toEqual([[0], [1], [2]]);
