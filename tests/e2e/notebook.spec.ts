@@ -1,4 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { STARTER_NOTEBOOK } from '../../src/lib/app/starter-notebook';
 import { readShareFragment } from '../../src/lib/notebook/share-link';
+import { readNotebook } from '../../src/lib/runtime';
+import { exportSql } from '../../src/lib/runtime/export-sql';
 import { expect, test } from './fixtures';
 import { addSqlCell, cell, firstValue, holdEngine, setInput, settled, typeInto } from './helpers';
 import { checkDarkPage, checkKeyboard, checkReportAndPrint } from './comfort-checks';
@@ -164,9 +168,15 @@ test('a long query and a model training can be cancelled, a crashed trainer is r
 	await expect(cell(page, 'lab_sample_size')).toHaveAttribute('data-status', 'done');
 });
 
-test('a chart far down the page is drawn when scrolled to, markdown is rendered as text, never as HTML, the keyboard shortcuts work, a dark page reads, and the report view and print show no code', async ({ page }, testInfo) => {
+test('a chart far down the page is drawn when scrolled to, markdown is rendered as text, never as HTML, Export as DuckDB SQL writes the script, the keyboard shortcuts work, a dark page reads, and the report view and print show no code', async ({ page }, testInfo) => {
 	await page.goto('/');
 	await settled(page);
+	// The header's export is the script `npm run notebook -- export-sql` writes (its SQL runs on
+	// native DuckDB in tests/unit/runtime/export-sql.test.ts).
+	const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-sql').click()]);
+	expect(download.suggestedFilename()).toBe('customer-intelligence.sql');
+	expect(readFileSync((await download.path())!, 'utf8')).toBe(exportSql(readNotebook(STARTER_NOTEBOOK)).text);
+
 	const far = cell(page, 'cohort_curve_chart');
 	await expect(far).toHaveAttribute('data-status', 'done');
 	expect(await far.locator('svg').count()).toBe(0);

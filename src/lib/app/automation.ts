@@ -1,22 +1,13 @@
 // A small read-mostly API on `window.cin` for headless runs (`npm run notebook`, `npm run
 // bench`) and tests: wait for the page to settle, run cells, read results. It drives the same
 // session the UI does; nothing here bypasses the notebook.
-import { qualified } from '../data/sql';
-import type { QueryResult, Value } from '../data/value';
+import type { QueryResult } from '../data/value';
 import type { EngineStatus } from '../data/duckdb-client';
 import type { DatasetInfo } from '../datasets/dataset-info';
+import { cellReport, type CellReport } from '../runtime/cell-report';
 import type { NotebookSession } from './notebook-session.svelte';
 
-export interface CellReport {
-	name: string | null;
-	kind: string;
-	status: string;
-	error: string | null;
-	ms: number | null;
-	rowCount: number | null;
-	columns: { name: string; type: string }[];
-	rows: Value[][];
-}
+export type { CellReport };
 
 export interface CinAutomation {
 	/** Resolves once no ingest, task or cell run is in progress (and a dataset is open). */
@@ -81,34 +72,7 @@ export function installAutomation(session: NotebookSession): void {
 		async cells(rows) {
 			const reports: CellReport[] = [];
 			for (const cell of session.cells) {
-				if (cell.kind === 'markdown') continue;
-				const state = session.state(cell.id);
-				const out = state.output;
-				let columns: CellReport['columns'] = [];
-				let values: Value[][] = [];
-				let rowCount: number | null = null;
-				if (out?.kind === 'table' && session.client) {
-					columns = out.columns.map((c) => ({ name: c.name, type: c.type }));
-					rowCount = out.rowCount;
-					values =
-						out.rowCount <= out.preview.length || rows <= out.preview.length
-						? out.preview.slice(0, rows)
-							: (await session.client.query(`SELECT * FROM ${qualified(out.schema, out.table)} LIMIT ${Math.floor(rows)}`)).rows;
-				} else if (out?.kind === 'rows' || out?.kind === 'chart') {
-					columns = out.columns.map((c) => ({ name: c.name, type: c.type }));
-					rowCount = out.kind === 'rows' ? out.rowCount : out.rows.length;
-					values = out.rows.slice(0, rows);
-				}
-				reports.push({
-					name: cell.name,
-					kind: cell.kind,
-					status: state.status,
-					error: state.error?.message ?? null,
-					ms: state.durationMs,
-					rowCount,
-					columns,
-					rows: values
-				});
+				if (cell.kind !== 'markdown') reports.push(await cellReport(cell, session.state(cell.id), session.client, rows));
 			}
 			return reports;
 		},

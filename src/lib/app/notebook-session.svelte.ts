@@ -8,6 +8,7 @@ import { DeferredWrites } from './deferred-writes';
 import { hasFlag, idleState, serializeNotebook, type CellData, type CellFlag, type CellId, type NotebookDocument, type NotebookGraph } from '../notebook';
 import type { DuckDBClient, EngineStatus } from '../data/duckdb-client';
 import { qualified } from '../data/sql';
+import { exportSql } from '../runtime/export-sql';
 import { NotebookRuntime, openNotebookFile, openSharedNotebook, readNotebookSafe, type CellProgress, type CellState } from '../runtime';
 import { deleteNotebookSnapshots, saveOutputSnapshot } from '../datasets/output-snapshot-store';
 import { loadSnapshot } from './load-snapshot';
@@ -318,6 +319,11 @@ export class NotebookSession {
 
 	exportText(): string {
 		return serializeNotebook(this.runtime.doc);
+	}
+
+	/** The notebook's SQL cells as one script for the DuckDB CLI (runtime/export-sql.ts). */
+	exportSql(): string {
+		return exportSql(this.runtime.doc, { kinds: this.runtime.kinds }).text;
 	}
 
 	/**
