@@ -74,11 +74,14 @@ test('the engine worker dying mid-query and the tab closing mid-training lose no
 	await context.setOffline(false);
 
 	// 2. The tab closes while the model trains (its worker's script is held: the training
-	// cannot finish first). A new seed makes a new model; the spec is saved with the edit.
-	await page.route('**/train.worker-*.js', () => {});
+	// cannot finish first). A new seed and fewer trees make a new model (quicker to train again);
+	// the spec is saved with the edit, as the editor saves it.
+	const [[treesBefore]] = await query(page, `SELECT max(tree)::INTEGER FROM propensity_history`);
+	await page.route('**/train.worker-*.js', (route) => route.fulfill({ contentType: 'text/javascript', body: 'self.onmessage = () => {};' }));
 	const spec = await page.evaluate(() => window.cin.source('propensity'));
-	expect(spec).toContain('"seed": 42');
-	await page.evaluate((text) => window.cin.edit('propensity', text), spec.replace('"seed": 42', '"seed": 7'));
+	const edited = spec.replace('"seed": 42', '"seed": 7').replace('"trees": 200', '"trees": 20');
+	expect(edited).toContain('"trees": 20');
+	await page.evaluate((text) => window.cin.edit('propensity', text), edited);
 	await cell(page, 'propensity').getByTestId('run-cell').click();
 	await expect(cell(page, 'propensity')).toHaveAttribute('data-status', 'running');
 	await expect(cell(page, 'propensity').getByTestId('cell-progress')).toBeVisible();
@@ -96,7 +99,10 @@ test('the engine worker dying mid-query and the tab closing mid-training lose no
 	const tables = ['propensity', ...MODEL_TABLE_SUFFIXES.map((s) => `propensity${s}`)];
 	const fingerprints = await query(reopened, `SELECT DISTINCT fingerprint FROM nb._cells WHERE name IN (${tables.map((t) => `'${t}'`).join(', ')})`);
 	expect(fingerprints).toHaveLength(1);
-	expect(await reopened.evaluate(() => window.cin.source('propensity'))).toContain('"seed": 7');
+	expect(await reopened.evaluate(() => window.cin.source('propensity'))).toBe(edited);
+	const [[trees]] = await query(reopened, `SELECT max(tree)::INTEGER FROM propensity_history`);
+	expect(trees).toBeLessThanOrEqual(20);
+	expect(treesBefore).toBeGreaterThan(20);
 	// The edits and the other cells outlived the crash and the closed tab.
 	await expect(cell(reopened, 'overview_daily').locator('.cm-content')).toContainText('ORDER BY day -- kept');
 	await expect(cell(reopened, 'funnel_by_category').getByTestId('result-table')).toHaveAttribute('data-rows', '10');
