@@ -90,6 +90,8 @@ test.beforeEach(async ({ page }) => {
 });
 
 test('with the prebuilt sample damaged a first start removes what it copied, ingests the CSV and runs every cell, with no request outside the origin and nothing refused by the content security policy, and the reload starts the engine from cached code', async ({ page, context, baseURL }) => {
+	// An ingest, every cell and a model training: about 2 minutes on a quiet 2-core machine.
+	test.setTimeout(420_000);
 	const origin = new URL(baseURL!).origin;
 	const requests: string[] = [];
 	context.on('request', (request) => requests.push(request.url()));
