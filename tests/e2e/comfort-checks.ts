@@ -79,7 +79,7 @@ export async function checkKeyboard(page: Page): Promise<void> {
 	await expect(kpis.locator('.cm-editor, [data-testid="editor-pending"]')).toHaveCount(0);
 	await expect(kpis.getByTestId('result-table')).toBeVisible();
 	const download = page.waitForEvent('download');
-	await page.getByRole('button', { name: 'Export' }).click();
+	await page.getByRole('button', { name: 'Export', exact: true }).click();
 	expect(readFileSync(await (await download).path(), 'utf8')).toContain('```sql name=overview_kpis hide-code\n');
 
 	// ? opens the shortcut list, which reopens the first-visit note.
