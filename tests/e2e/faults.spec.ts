@@ -72,6 +72,10 @@ test('the engine worker dying mid-query and the tab closing mid-training lose no
 	await expect(cell(page, 'funnel_by_category').getByTestId('result-table')).toHaveAttribute('data-rows', '10');
 
 	await context.setOffline(false);
+	// The user deletes the cell that never ends (kept, it would run again when the tab reopens).
+	const count = await page.getByTestId('cell').count();
+	await slow.getByTestId('delete-cell').click();
+	await expect(page.getByTestId('cell')).toHaveCount(count - 1);
 
 	// 2. The tab closes while the model trains (its worker's script is held: the training
 	// cannot finish first). A new seed and fewer trees make a new model (quicker to train again);

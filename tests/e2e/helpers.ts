@@ -5,7 +5,15 @@ export const cell = (page: Page, name: string): Locator => page.locator(`[data-t
 /** Waits until the engine is ready and nothing is loading, queued or running. */
 export async function settled(page: Page, timeout = 180_000): Promise<void> {
 	await expect(page.getByTestId('engine-status')).toHaveAttribute('data-phase', 'ready', { timeout });
-	await expect(page.getByTestId('app')).toHaveAttribute('data-busy', 'false', { timeout });
+	try {
+		await expect(page.getByTestId('app')).toHaveAttribute('data-busy', 'false', { timeout });
+	} catch (error) {
+		// Name what is still working: a bare "busy" says nothing about which cell hung.
+		const busy = await page
+			.evaluate(async () => (await window.cin.cells(0)).filter((c) => c.status === 'queued' || c.status === 'running').map((c) => `${c.name}: ${c.status}`))
+			.catch((e: Error) => [`(cells unreadable: ${e.message})`]);
+		throw new Error(`${(error as Error).message}\nstill busy: ${busy.join(', ') || '(no cell: loading or ingesting)'}`);
+	}
 }
 
 /** Sets an input cell's control to `value` and commits it (Enter), as a user would. */
