@@ -3,6 +3,7 @@ import { STARTER_NOTEBOOK } from '../../src/lib/app/starter-notebook';
 import { readShareFragment } from '../../src/lib/notebook/share-link';
 import { readNotebook } from '../../src/lib/runtime';
 import { exportSql } from '../../src/lib/runtime/export-sql';
+import { notebookSections } from '../../src/lib/markdown/notebook-sections';
 import { expect, test } from './fixtures';
 import { addSqlCell, cell, firstValue, holdEngine, setInput, settled, typeInto } from './helpers';
 import { checkDarkPage, checkKeyboard, checkReportAndPrint } from './comfort-checks';
@@ -11,7 +12,7 @@ test.beforeEach(async ({ page }) => {
 	page.on('pageerror', (error) => console.log('pageerror:', error.message));
 });
 
-test('changing an input re-runs exactly the cells that read it', async ({ page }) => {
+test('changing an input re-runs exactly the cells that read it, and a section\'s run button runs that section', async ({ page }) => {
 	await page.goto('/');
 	await settled(page);
 	const byCategory = cell(page, 'funnel_by_category').getByTestId('result-table');
@@ -29,6 +30,23 @@ test('changing an input re-runs exactly the cells that read it', async ({ page }
 	await page.reload();
 	await settled(page);
 	await expect(byCategory).toHaveAttribute('data-rows', '3');
+
+	// A section's ▶ in the contents runs that section's cells (and what reads them), not the others.
+	const { cells: parsed } = readNotebook(await page.evaluate(() => window.cin.text()));
+	const sectionCells = (id: string) =>
+		notebookSections(parsed)
+			.find((s) => s.id === id)!
+			.cells.map((cellId) => parsed.find((c) => c.id === cellId)!)
+			.filter((c) => c.kind !== 'markdown')
+			.map((c) => c.name);
+	const ranNow = async () => (await page.evaluate(() => window.cin.cells(0))).filter((c) => typeof c.ms === 'number').map((c) => c.name);
+	expect(await ranNow()).toEqual([]);
+	await page.getByRole('button', { name: 'Run section 6. RFM segmentation' }).click();
+	await settled(page);
+	const ran = await ranNow();
+	expect(sectionCells('6-rfm-segmentation').length).toBeGreaterThan(3);
+	expect(ran).toEqual(expect.arrayContaining(sectionCells('6-rfm-segmentation')));
+	expect(ran.filter((name) => sectionCells('2-executive-overview').includes(name))).toEqual([]);
 });
 
 test('editing an upstream SQL cell re-runs its dependants and their output changes', async ({ page }) => {

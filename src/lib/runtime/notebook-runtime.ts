@@ -276,9 +276,18 @@ export class NotebookRuntime {
 	// ---- running ----------------------------------------------------------------------------
 
 	/** Runs a cell (even if its saved result is current) and everything downstream of it. */
-	async run(id: CellId): Promise<void> {
-		this.#markRun(new Set([...this.#edited].filter((e) => e !== id)));
-		await this.#schedule(() => this.scheduler.run([id], { force: true }));
+	run(id: CellId): Promise<void> {
+		return this.runCells([id]);
+	}
+
+	/**
+	 * Runs these cells (a section of the notebook, say) even if their saved results are current,
+	 * and everything downstream of them, each once, in dependency order. Markdown has nothing to run.
+	 */
+	async runCells(ids: readonly CellId[]): Promise<void> {
+		const targets = new Set(ids.filter((id) => this.cell(id) !== undefined && this.cell(id)!.kind !== 'markdown'));
+		this.#markRun(new Set([...this.#edited].filter((e) => !targets.has(e))));
+		await this.#schedule(() => this.scheduler.run(targets, { force: true }));
 	}
 
 	/** Runs every cell; without `force`, a cell whose saved result is current shows it instead. */
