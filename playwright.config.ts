@@ -13,7 +13,7 @@ export default defineConfig({
 	fullyParallel: false,
 	workers: 2,
 	retries: 0,
-	reporter: [['list']],
+	reporter: [['list'], ['./tests/e2e/durations-reporter.ts']],
 	use: {
 		baseURL: `http://127.0.0.1:${PORT}/`,
 		browserName: 'chromium',
