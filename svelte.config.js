@@ -18,6 +18,9 @@ const config = {
 		// The whole app prerenders to static files; there is no server.
 		adapter: adapter({ fallback: undefined, strict: true }),
 		alias: { $workers: 'workers' },
+		// The service worker (src/service-worker.ts) caches the static folder but its dotfiles
+		// (.nojekyll: GitHub Pages would otherwise drop the _app folder).
+		serviceWorker: { files: (file) => !/(^|\/)\./.test(file) },
 		// Relative URLs let the same build be served from any folder (a GitHub project page's
 		// /repo/ as well as a host's root); BASE_PATH pins one instead (scripts/base-path.js,
 		// README, Deploy).
