@@ -6,9 +6,12 @@
 // on the previous build keeps that build's worker and cache until every such tab is closed, so
 // a script it loads late (parquet-wasm, the trainer) is never missing after a deployment.
 //
-// The engine's wasm is answered with the cached Response itself, untouched: Chrome then keeps
-// V8's compiled code beside that cache entry, as it does beside an HTTP cache entry
-// (engine-worker.ts), and a reload deserialises the engine instead of compiling 34 MB again.
+// Chrome keeps V8's compiled code for a wasm module beside the cache entry it was compiled
+// from (engine-worker.ts says why it must be compiled straight from the Response): an HTTP
+// cache entry, or, for a Response a service worker answers untouched from Cache Storage, that
+// entry. The engine's wasm is answered from the HTTP cache while it holds it (the first visit's
+// compiled code is there, and stays across deployments that keep the file), else from this
+// build's cache, whose entry then gets compiled code of its own.
 import { build, files, prerendered, version } from '$service-worker';
 import { fillOfflineCache } from '$lib/offline/fill-offline-cache';
 import { offlineCacheName, staleOfflineCaches } from '$lib/offline/offline-caches';
@@ -56,12 +59,24 @@ worker.addEventListener('activate', (event) => {
 worker.addEventListener('fetch', (event) => {
 	const route = offlineRoute(event.request, scope, precached);
 	if (route === 'cache-first') event.respondWith(fromCache(event.request));
+	else if (route === 'http-cache-first') event.respondWith(fromHttpCacheOrCache(event.request));
 	else if (route === 'page') event.respondWith(pageFromNetwork(event));
 });
 
 async function fromCache(request: Request): Promise<Response> {
 	const cached = await (await caches.open(CACHE)).match(request);
 	return cached ?? fetch(request);
+}
+
+/** The HTTP cache's copy, passed through as it is, without asking the network; else this build's. */
+async function fromHttpCacheOrCache(request: Request): Promise<Response> {
+	try {
+		const stored = await fetch(request.url, { cache: 'only-if-cached', mode: 'same-origin' });
+		if (stored.ok) return stored;
+	} catch {
+		// Not in the HTTP cache (evicted, cleared, another browser's rules): the worker's copy.
+	}
+	return fromCache(request);
 }
 
 /**

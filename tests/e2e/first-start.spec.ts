@@ -188,19 +188,17 @@ test('with the prebuilt sample damaged a first start removes what it copied, ing
 	// The ingest, every cell, the model's training worker: all within the content security policy.
 	expect(refused).toEqual([]);
 
-	// Chrome keeps a wasm module's compiled code beside the cache entry it came from, when the
-	// module is compiled straight from the fetch Response (engine-worker.ts); then a reload
-	// deserialises DuckDB's code instead of compiling 34 MB afresh. V8 hands the code over a
-	// moment after enough hot functions were optimised. From the reload on, the service worker
-	// serves the engine from its Cache Storage entry, which holds no code yet (the first visit's
-	// went beside the HTTP cache entry): the reloaded page runs the notebook to make its own.
+	// Chrome keeps a wasm module's compiled code beside its HTTP cache entry only when the module
+	// is compiled straight from the fetch Response (engine-worker.ts); then a reload deserialises
+	// DuckDB's code instead of compiling 34 MB afresh. V8 hands the code to the cache a moment
+	// after the hot functions were optimised. Routing requests (the damaged file) keeps Chrome's
+	// HTTP cache out of the way: without routes, one reload fills it, the next uses it. The
+	// service worker serves these reloads, and passes the HTTP cache's entry through untouched.
 	await context.unrouteAll({ behavior: 'wait' });
 	await page.evaluate(async () => void (await navigator.serviceWorker.ready));
 	await page.reload();
 	await settled(page);
 	expect(await page.evaluate(() => navigator.serviceWorker.controller !== null), 'the service worker serves the page').toBe(true);
-	await page.evaluate(() => window.cin.runAll(true));
-	await settled(page);
 	await page.waitForTimeout(8_000);
 	const cdp = await context.newCDPSession(page);
 	const names = new Set<string>();
