@@ -41,6 +41,8 @@ export const test = base.extend<ProfileOptions>({
 	// directory, closed (so Chromium lets go of it) before the directory is removed.
 	// `serviceWorkers: 'block'` (Playwright's option) for a test that replaces the site's files
 	// with routes: the app's service worker would answer them from its cache, past the routes.
+	// Blocking only stops new registrations, so the profile is copied without the worker the
+	// prepared profile has installed (Chromium keeps it, and its caches, in `Service Worker/`).
 	context: async ({ profile, baseURL, serviceWorkers }, use) => {
 		const dir = mkdtempSync(path.join(tmpdir(), 'cin-e2e-profile-'));
 		try {
@@ -48,7 +50,9 @@ export const test = base.extend<ProfileOptions>({
 				if (!existsSync(path.join(PREPARED_PROFILE, 'Default'))) {
 					throw new Error(`No prepared profile in ${PREPARED_PROFILE}: run the 'profile' project first (it runs by default; --no-deps skips it).`);
 				}
-				cpSync(PREPARED_PROFILE, dir, { recursive: true, filter: (src) => !PROFILE_LOCKS.has(path.basename(src)) });
+				const workerDir = path.join(PREPARED_PROFILE, 'Default', 'Service Worker');
+				const skip = (src: string) => PROFILE_LOCKS.has(path.basename(src)) || (serviceWorkers === 'block' && src === workerDir);
+				cpSync(PREPARED_PROFILE, dir, { recursive: true, filter: (src) => !skip(src) });
 			}
 			const context = await launchProfile(dir, baseURL, serviceWorkers);
 			try {

@@ -114,7 +114,8 @@ test('a chart far down the page is drawn when scrolled to, and markdown is rende
 });
 
 // These tests stand in for the site's own files with routes (a held trainer script, held engine
-// wasm). The app's service worker would answer those requests from its cache, past the routes.
+// wasm). The app's service worker would answer those requests from its cache, past the routes:
+// they run as a returning user whose browser has no service worker (fixtures.ts).
 test.describe('with the service worker blocked', () => {
 	test.use({ serviceWorkers: 'block' });
 
