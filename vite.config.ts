@@ -17,6 +17,9 @@ export default defineConfig({
 		include: ['tests/unit/**/*.test.ts'],
 		environment: 'node',
 		testTimeout: 30_000,
+		// Starting a DuckDB-WASM engine (compiling 34 MB of wasm) takes 1-2 s alone and over 10 s
+		// on a shared, loaded 2-core machine; a hook that opens one must not fail for that.
+		hookTimeout: 60_000,
 		// A fork per core. vitest's default leaves one core to its main process (so one fork on
 		// a 2-core machine), but that process only collects results: the time goes to DuckDB in
 		// the forks. Test files share no state (each opens its own engines and temp dirs).

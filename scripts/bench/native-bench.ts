@@ -2,7 +2,6 @@
 // and DuckDB-WASM's Node build on one (the same wasm the page runs, without the page: what the
 // engine alone costs), each running every step's native side in order; this process's memory
 // is sampled meanwhile.
-import { DuckDBInstance } from '@duckdb/node-api';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -30,17 +29,7 @@ export function runNativeBench(options: BenchOptions & { threads: number }): Pro
 		engine: 'native',
 		threads,
 		tag: `native (${threads} thread${threads > 1 ? 's' : ''})`,
-		async open(file) {
-			const instance = await DuckDBInstance.create(file, { threads: String(threads) });
-			const conn = await instance.connect();
-			return {
-				client: new NativeSqlClient(conn, file),
-				close() {
-					conn.closeSync();
-					instance.closeSync();
-				}
-			};
-		}
+		open: (file) => NativeSqlClient.open(file, { threads })
 	});
 }
 

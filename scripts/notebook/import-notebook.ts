@@ -1,4 +1,5 @@
-// Replaces the page's notebook through its "Import notebook…" input and waits for it to run.
+// Opens a notebook in the page through its "Import notebook…" input (it becomes a new notebook
+// of the library) and waits for it to run.
 import path from 'node:path';
 import type { HeadlessPage } from './headless-page';
 import { dismissNotice, readPageState } from './page-state';
@@ -22,7 +23,8 @@ export async function importNotebook(hp: HeadlessPage, source: string | { name: 
 	for (;;) {
 		const state = await hp.guard(readPageState(page));
 		if (state.notice?.error) throw new NotebookImportError(state.notice.text);
-		if (state.notice?.text === `Opened ${name}.`) break;
+		// An import opens as a new notebook of the library.
+		if (state.notice?.text.startsWith(`Imported ${name} as a new notebook`)) break;
 		await new Promise((r) => setTimeout(r, 100));
 	}
 	await hp.idle();

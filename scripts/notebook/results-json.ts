@@ -2,7 +2,7 @@
 // converted (src/lib/data/arrow-convert.ts: numbers where the double is exact, strings for
 // 64-bit ids and big decimals) but still as JS values: Dates and non-finite doubles have no
 // faithful JSON form, so they become strings here, once.
-import type { CellReport } from '../../src/lib/app/automation';
+import type { CellReport } from '../../src/lib/runtime/cell-report';
 
 export type JsonValue = number | string | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
@@ -54,6 +54,12 @@ export function cellJson(report: CellReport): CellJson {
 		columns: report.columns.map((c) => ({ name: c.name, type: c.type })),
 		rows: report.rows.map((row) => row.map((v, i) => jsonValue(v, types[i])))
 	};
+}
+
+/** The dataset's files from `main.ingest_files` rows (file, source_bytes, rows, rejected_lines,
+ *  invalid_rows): insertion order is the ingest order, as DuckDB keeps it for a plain scan. */
+export function datasetFilesJson(rows: readonly (readonly unknown[])[]): DatasetFileJson[] {
+	return rows.map((r) => ({ name: String(r[0]), bytes: Number(r[1]), rows: Number(r[2]), rejectedLines: Number(r[3]), invalidRows: Number(r[4]) }));
 }
 
 /** Cells that did not finish: the reason a headless run exits non-zero. */

@@ -1,11 +1,12 @@
-// A headless run: the built site in Chromium, the notebook imported, the data ingested into a
-// fresh OPFS profile, every cell run, the results read back through `window.cin`.
-import type { CellReport } from '../../src/lib/app/automation';
+// A headless run on the browser engine (the default): the built site in Chromium, the notebook
+// imported, the data ingested into a fresh OPFS profile, every cell run, the results read back
+// through `window.cin`. run-native.ts is the same run on native DuckDB.
+import type { CellReport } from '../../src/lib/runtime/cell-report';
 import { dataFiles } from './data-files';
 import { openHeadlessPage, type CinWindow } from './headless-page';
 import { importNotebook } from './import-notebook';
 import type { NotebookArgs } from './notebook-args';
-import { cellJson, failedCells, type DatasetFileJson, type ResultsJson } from './results-json';
+import { cellJson, datasetFilesJson, failedCells, type ResultsJson } from './results-json';
 import { uploadData } from './upload-data';
 
 export interface NotebookRun {
@@ -43,7 +44,6 @@ export async function runNotebook(args: NotebookArgs, log: (line: string) => voi
 			page.evaluate(async (rows) => {
 				const cin = (window as unknown as CinWindow).cin;
 				const reports: CellReport[] = await cin.cells(rows);
-				// Insertion order is the ingest order (DuckDB preserves it for a plain scan).
 				const ingestFiles = await cin
 					.query(`SELECT file, source_bytes, rows, rejected_lines, invalid_rows FROM main.ingest_files`)
 					.then((r) => r.rows)
@@ -51,13 +51,7 @@ export async function runNotebook(args: NotebookArgs, log: (line: string) => voi
 				return { reports, dataset: cin.dataset(), ingestFiles };
 			}, args.rows)
 		);
-		const fileJson: DatasetFileJson[] = ingestFiles.map((r) => ({
-			name: String(r[0]),
-			bytes: Number(r[1]),
-			rows: Number(r[2]),
-			rejectedLines: Number(r[3]),
-			invalidRows: Number(r[4])
-		}));
+		const fileJson = datasetFilesJson(ingestFiles);
 		const results: ResultsJson = {
 			dataset: { rows: dataset?.rows ?? fileJson.reduce((n, f) => n + f.rows, 0), files: fileJson },
 			cells: reports.map(cellJson)

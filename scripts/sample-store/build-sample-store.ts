@@ -51,7 +51,8 @@ export async function buildSampleStore(options: BuildSampleStoreOptions): Promis
 		const [dataset, engine] = await page.evaluate(() => [(window as unknown as CinWindow).cin.dataset(), (window as unknown as CinWindow).cin.engine()] as const);
 		if (dataset?.id !== SAMPLE_ID || !engine.persistent) throw new Error(`the visit did not leave the sample in OPFS (dataset ${dataset?.id ?? 'none'}, persistent ${engine.persistent})`);
 		const duckdb = String((await page.evaluate(() => (window as unknown as CinWindow).cin.query('SELECT version()'))).rows[0][0]);
-		const snapshot: unknown = await page.evaluate(readSnapshot, SAMPLE_ID);
+		const notebookId = await page.evaluate(() => (window as unknown as CinWindow).cin.notebook().id);
+		const snapshot: unknown = await page.evaluate(readSnapshot, [SAMPLE_ID, notebookId] as [string, string]);
 		if (!isOutputSnapshot(snapshot)) throw new Error('the visit saved no output snapshot');
 		log(`ingested the sample and ran ${cells.length} cells in ${Math.round(performance.now() - started)} ms (${duckdb})`);
 
@@ -82,14 +83,14 @@ export async function buildSampleStore(options: BuildSampleStoreOptions): Promis
 	}
 }
 
-// In the page: the dataset's output snapshot as IndexedDB holds it (Playwright carries Dates and
-// non-finite numbers across).
-function readSnapshot(datasetId: string): Promise<unknown> {
+// In the page: the open notebook's output snapshot of the dataset as IndexedDB holds it, keyed
+// [datasetId, notebookId] (Playwright carries Dates and non-finite numbers across).
+function readSnapshot(key: [string, string]): Promise<unknown> {
 	return new Promise((resolve, reject) => {
 		const open = indexedDB.open('cin-output-snapshots', 1);
 		open.onerror = () => reject(open.error);
 		open.onsuccess = () => {
-			const get = open.result.transaction('snapshots').objectStore('snapshots').get(datasetId);
+			const get = open.result.transaction('snapshots').objectStore('snapshots').get(key);
 			get.onerror = () => reject(get.error);
 			get.onsuccess = () => resolve(get.result ?? null);
 		};

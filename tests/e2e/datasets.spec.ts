@@ -5,7 +5,7 @@ import type { Page } from '@playwright/test';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { readEventsCsv } from '../../src/lib/ingest/event-schema';
 import { expect, test } from './fixtures';
-import { settled, useSmallNotebook } from './helpers';
+import { datasetStates, opfsFiles, settled, useSmallNotebook } from './helpers';
 import { FIXTURES_DIR } from '../../scripts/bad-inputs/corpus';
 import { EXPECTED_NOTICES } from '../fixtures/bad-input-notices';
 
@@ -27,13 +27,6 @@ async function nativeMonths(): Promise<[string, number][]> {
 }
 
 const query = (page: Page, sql: string) => page.evaluate(async (s) => (await window.cin.query(s)).rows, sql);
-const opfsFiles = (page: Page) =>
-	page.evaluate(async () => {
-		const names: string[] = [];
-		for await (const [name] of (await navigator.storage.getDirectory()) as unknown as AsyncIterable<[string]>) names.push(name);
-		return names.sort();
-	});
-const datasetIds = (page: Page) => page.getByTestId('dataset').evaluateAll((els) => els.map((e) => `${e.dataset.datasetId}:${e.dataset.state}`));
 
 test('two monthly CSVs ingest through the fallback input, each month into its own partition file, reopen after a reload without re-ingest, and delete frees their storage', async ({ page }) => {
 	test.setTimeout(300_000);
@@ -58,7 +51,7 @@ test('two monthly CSVs ingest through the fallback input, each month into its ow
 		['gen-2019-Oct.csv.gz', expected[0][1]]
 	]);
 	const builtAt = await query(page, `SELECT built_at::VARCHAR FROM store_build`);
-	expect(await datasetIds(page)).toEqual([`${id}:ready`, 'sample:ready']);
+	expect(await datasetStates(page)).toEqual([`${id}:ready`, 'sample:ready']);
 	// Each source got partition files of its own; the staging file is gone.
 	expect(await query(page, `SELECT name, source FROM event_partitions ORDER BY rowid`)).toEqual([
 		['cin_events_1', 'gen-2019-Oct.csv.gz'],
@@ -84,7 +77,7 @@ test('two monthly CSVs ingest through the fallback input, each month into its ow
 	await expect(page.getByTestId('notice')).toContainText('freed its storage');
 	await settled(page);
 	await expect(page.getByTestId('app')).toHaveAttribute('data-dataset', 'sample');
-	expect(await datasetIds(page)).toEqual(['sample:ready']);
+	expect(await datasetStates(page)).toEqual(['sample:ready']);
 	expect((await opfsFiles(page)).filter((f) => f.includes(id!))).toEqual([]);
 });
 
@@ -123,7 +116,7 @@ test('every refused file of the bad-input corpus gets its exact message, a cut-s
 	await expect(notice).toHaveText(EXPECTED_NOTICES['truncated.csv.gz'].text, { timeout: 60_000 });
 	await settled(page);
 	await expect(page.getByTestId('app')).toHaveAttribute('data-dataset', 'sample');
-	expect(await datasetIds(page)).toEqual(['sample:ready']);
+	expect(await datasetStates(page)).toEqual(['sample:ready']);
 
 	// Latin-1 is read as Latin-1 in the browser too.
 	await page.getByTestId('file-input').setInputFiles(fixture('latin1.csv'));
@@ -131,7 +124,7 @@ test('every refused file of the bad-input corpus gets its exact message, a cut-s
 	await settled(page);
 	expect(await query(page, `SELECT DISTINCT brand FROM events WHERE brand LIKE '%é%' ORDER BY 1`)).toEqual([['légo'], ['nestlé']]);
 
-	const states = await datasetIds(page);
+	const states = await datasetStates(page);
 	expect(states).toHaveLength(2);
 	expect(states).toContain('sample:ready');
 	await page.locator('[data-testid="dataset"][data-dataset-id="sample"]').getByTestId('dataset-open').click();

@@ -39,7 +39,7 @@ function offlineFiles(base: string): string[] {
 		.sort();
 }
 
-test('a first visit, at a sub-path, copies the prebuilt sample and shows every result before the engine has started, running no cell; a shared link opened on it shows its notebook and runs nothing until asked; with the network cut, the site then opens, starts the engine and runs a cell from the service worker\'s cache', async ({ page, context }) => {
+test('a first visit, at a sub-path, copies the prebuilt sample and shows every result before the engine has started, running no cell, and says once what happens to the user\'s data; a shared link opened on it shows its notebook and runs nothing until asked; with the network cut, the site then opens, starts the engine and runs a cell from the service worker\'s cache', async ({ page, context }) => {
 	// The site served from a folder, as a GitHub project page is: the same build, nothing rebuilt.
 	const site = await serveSite('build', 0, '/cin');
 	try {
@@ -67,6 +67,7 @@ async function firstVisitFromSubPath(page: Page, context: BrowserContext, siteUr
 	await expect(preview.locator('img')).toHaveCount(0);
 	await expect.poll(() => page.evaluate(() => window.cin.shown()), { timeout: 30_000 }).toBeGreaterThanOrEqual(100);
 	await expect(page.getByTestId('engine-status')).not.toHaveAttribute('data-phase', 'ready');
+	await expect(page.getByTestId('welcome')).toContainText('Nothing is uploaded');
 	releaseEngine();
 	await settled(page);
 
@@ -101,6 +102,8 @@ async function firstVisitFromSubPath(page: Page, context: BrowserContext, siteUr
 	await settled(page);
 	await page.reload();
 	await settled(page);
+	// Said once: a returning visit (the help panel reopens it) starts without the note.
+	await expect(page.getByTestId('welcome')).toHaveCount(0);
 	const again = (await page.evaluate(() => window.cin.cells(0))).filter((c) => c.kind !== 'markdown');
 	expect(again.filter((c) => c.status !== 'done').map((c) => c.name)).toEqual([]);
 	expect(again.filter((c) => typeof c.ms === 'number').map((c) => c.name)).toEqual([]);
@@ -149,6 +152,8 @@ test.beforeEach(async ({ page }) => {
 });
 
 test('with the prebuilt sample damaged a first start removes what it copied, ingests the CSV and runs every cell, with no request outside the origin and nothing refused by the content security policy, and a reload starts the engine from cached code', async ({ page, context, baseURL }) => {
+	// An ingest, every cell and a model training: about 2 minutes on a quiet 2-core machine.
+	test.setTimeout(420_000);
 	const origin = new URL(baseURL!).origin;
 	const requests: string[] = [];
 	context.on('request', (request) => requests.push(request.url()));

@@ -3,8 +3,9 @@
 // every test was most of the suite's time. So profile.setup.ts does it once, in a Chromium
 // profile on disk, and each test gets its own COPY of that profile: tests stay isolated from
 // one another (nothing a test writes reaches the next one) but start with the sample already
-// in OPFS, the dataset registry and autosaved notebook in localStorage, and the output snapshot
-// in IndexedDB, and the site in the service worker's cache, as a returning user does. Tests about the first start ask for an empty profile
+// in OPFS, the dataset registry and the notebook library in localStorage, the output snapshot
+// and the notebook's first version in IndexedDB, and the site in the service worker's cache, as
+// a returning user does. Tests about the first start ask for an empty profile
 // with `test.use({ profile: 'empty' })`.
 //
 // Both kinds are persistent profiles on disk (launchPersistentContext), as users have: OPFS,

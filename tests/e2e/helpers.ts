@@ -5,7 +5,15 @@ export const cell = (page: Page, name: string): Locator => page.locator(`[data-t
 /** Waits until the engine is ready and nothing is loading, queued or running. */
 export async function settled(page: Page, timeout = 180_000): Promise<void> {
 	await expect(page.getByTestId('engine-status')).toHaveAttribute('data-phase', 'ready', { timeout });
-	await expect(page.getByTestId('app')).toHaveAttribute('data-busy', 'false', { timeout });
+	try {
+		await expect(page.getByTestId('app')).toHaveAttribute('data-busy', 'false', { timeout });
+	} catch (error) {
+		// Name what is still working: a bare "busy" says nothing about which cell hung.
+		const busy = await page
+			.evaluate(async () => (await window.cin.cells(0)).filter((c) => c.status === 'queued' || c.status === 'running').map((c) => `${c.name}: ${c.status}`))
+			.catch((e: Error) => [`(cells unreadable: ${e.message})`]);
+		throw new Error(`${(error as Error).message}\nstill busy: ${busy.join(', ') || '(no cell: loading or ingesting)'}`);
+	}
 }
 
 /** Sets an input cell's control to `value` and commits it (Enter), as a user would. */
@@ -79,4 +87,18 @@ export function cspViolations(page: Page): string[] {
 	page.on('console', (m) => note(m.text()));
 	page.on('worker', (w) => w.on('console', (m) => note(m.text())));
 	return seen;
+}
+
+/** The names of the entries of the site's OPFS root, sorted. */
+export function opfsFiles(page: Page): Promise<string[]> {
+	return page.evaluate(async () => {
+		const names: string[] = [];
+		for await (const [name] of (await navigator.storage.getDirectory()) as unknown as AsyncIterable<[string]>) names.push(name);
+		return names.sort();
+	});
+}
+
+/** Each listed dataset as `id:state`, in the list's order (state: ready, interrupted, missing…). */
+export function datasetStates(page: Page): Promise<string[]> {
+	return page.getByTestId('dataset').evaluateAll((els) => els.map((e) => `${(e as HTMLElement).dataset.datasetId}:${(e as HTMLElement).dataset.state}`));
 }

@@ -1,6 +1,11 @@
+import { readFileSync } from 'node:fs';
+import { STARTER_NOTEBOOK } from '../../src/lib/app/starter-notebook';
 import { readShareFragment } from '../../src/lib/notebook/share-link';
+import { readNotebook } from '../../src/lib/runtime';
+import { exportSql } from '../../src/lib/runtime/export-sql';
 import { expect, test } from './fixtures';
 import { addSqlCell, cell, firstValue, holdEngine, setInput, settled, typeInto } from './helpers';
+import { checkDarkPage, checkKeyboard, checkReportAndPrint } from './comfort-checks';
 
 test.beforeEach(async ({ page }) => {
 	page.on('pageerror', (error) => console.log('pageerror:', error.message));
@@ -73,7 +78,7 @@ test('a cycle shows an error on every cell involved and the rest keeps working',
 	await expect(cell(page, 'overview_daily')).toHaveAttribute('data-status', 'done');
 });
 
-test('reload restores the notebook text and shows saved tables without re-running', async ({ page }) => {
+test('reload restores the notebook text and shows saved tables without re-running; history and a second notebook survive too', async ({ page }) => {
 	await page.goto('/');
 	await settled(page);
 	await addSqlCell(page, 'my_top_brand', `SELECT brand, revenue FROM products WHERE brand IS NOT NULL ORDER BY revenue DESC LIMIT 1`);
@@ -89,11 +94,43 @@ test('reload restores the notebook text and shows saved tables without re-runnin
 	await expect(page.getByTestId('catalog-table').filter({ hasText: 'my_top_brand' })).toBeVisible();
 	await expect(cell(page, 'my_top_brand')).toContainText('from the saved result');
 	await expect(cell(page, 'my_top_brand').getByTestId('result-table')).toHaveAttribute('data-rows', '1');
+
+	// A second notebook made in the list is the one a reload opens, with its own text.
+	await page.getByTestId('notebook-new').click();
+	await page.getByTestId('notebook-new-blank').click();
+	await expect(page.locator('[data-testid="notebook-item"][data-open="true"]')).toContainText('Untitled notebook');
+	await expect(cell(page, 'my_top_brand')).toHaveCount(0);
+	const seven = await addSqlCell(page, 'second_notebook', 'SELECT 7 AS seven');
+	await expect(seven.getByTestId('result-table')).toHaveAttribute('data-rows', '1');
+	await page.reload();
+	await expect(cell(page, 'second_notebook').locator('.cm-content')).toContainText('SELECT 7');
+	await expect(cell(page, 'my_top_brand')).toHaveCount(0);
+	await expect(page.getByTestId('notebook-item')).toHaveCount(2);
+	await settled(page);
+	// Switching back shows the first notebook's own results, from its saved table.
+	await page.getByTestId('notebook-item').filter({ hasText: 'Customer Intelligence' }).getByTestId('notebook-open').click();
+	await expect(cell(page, 'my_top_brand').getByTestId('result-table')).toHaveAttribute('data-rows', '1');
+	await expect(cell(page, 'my_top_brand')).toContainText('from the saved result');
+	await expect(cell(page, 'second_notebook')).toHaveCount(0);
+
+	// Version history: the notebook as the profile left it (before my_top_brand) comes back.
+	await page.getByTestId('notebook-history').click();
+	await page.locator('[data-testid="version"][data-seq="1"]').getByTestId('version-restore').click();
+	await expect(page.getByTestId('notice')).toContainText('Restored the version of');
+	await expect(cell(page, 'my_top_brand')).toHaveCount(0);
+	await expect(cell(page, 'overview_kpis')).toBeVisible();
+	await expect(page.getByTestId('version').first()).toContainText('restored the version of');
 });
 
-test('a chart far down the page is drawn when scrolled to, and markdown is rendered as text, never as HTML', async ({ page }) => {
+test('a chart far down the page is drawn when scrolled to, markdown is rendered as text, never as HTML, Export as DuckDB SQL writes the script, the keyboard shortcuts work, a dark page reads, and the report view and print show no code', async ({ page }, testInfo) => {
 	await page.goto('/');
 	await settled(page);
+	// The header's export is the script `npm run notebook -- export-sql` writes (its SQL runs on
+	// native DuckDB in tests/unit/runtime/export-sql.test.ts).
+	const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-sql').click()]);
+	expect(download.suggestedFilename()).toBe('customer-intelligence.sql');
+	expect(readFileSync((await download.path())!, 'utf8')).toBe(exportSql(readNotebook(STARTER_NOTEBOOK)).text);
+
 	const far = cell(page, 'cohort_curve_chart');
 	await expect(far).toHaveAttribute('data-status', 'done');
 	expect(await far.locator('svg').count()).toBe(0);
@@ -111,6 +148,11 @@ test('a chart far down the page is drawn when scrolled to, and markdown is rende
 	expect(await md.locator('img, script').count()).toBe(0);
 	expect(await md.locator('a[href^="javascript"]').count()).toBe(0);
 	expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+
+	// The comforts (comfort-checks.ts), in this same visit.
+	await checkKeyboard(page);
+	await checkDarkPage(page, testInfo);
+	await checkReportAndPrint(page);
 });
 
 // These tests stand in for the site's own files with routes (a held trainer script, held engine

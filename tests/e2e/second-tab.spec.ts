@@ -10,12 +10,17 @@ test('a second tab on the same workspace says so instead of failing', async ({ c
 	await second.goto('/');
 	await expect(second.getByTestId('engine-status')).toHaveAttribute('data-phase', 'failed');
 	await expect(second.getByText('already open in another tab')).toBeVisible();
-	// The notebook is still shown, but edits there must not overwrite the first tab's autosave.
+	// The notebook is still shown, but edits there must not overwrite the first tab's autosave:
+	// the notebook library (its list and texts) stays as the first tab left it, even once the
+	// second tab is closing and writes what it has (pagehide).
 	await expect(second.locator('[data-testid="cell"]').first()).toBeVisible();
-	const saved = await first.evaluate(() => localStorage.getItem('cin:notebook:v1'));
+	const library = () => first.evaluate(() => Object.entries(localStorage).filter(([key]) => key.startsWith('cin:notebook')).sort());
+	const saved = await library();
+	expect(saved.some(([key, text]) => key.startsWith('cin:notebook-text:') && text.includes('overview_daily'))).toBe(true);
 	await second.locator('[data-cell-name="overview_daily"] .cm-content').click();
 	await second.keyboard.type('-- typed in the second tab');
-	expect(await first.evaluate(() => localStorage.getItem('cin:notebook:v1'))).toBe(saved);
+	await second.evaluate(() => window.dispatchEvent(new Event('pagehide')));
+	expect(await library()).toEqual(saved);
 	await first.getByTestId('run-all').click();
 	await settled(first);
 	await expect(first.locator('[data-testid="cell"][data-cell-name="overview_daily"]')).toHaveAttribute('data-status', 'done');

@@ -1,22 +1,13 @@
 // A small read-mostly API on `window.cin` for headless runs (`npm run notebook`, `npm run
 // bench`) and tests: wait for the page to settle, run cells, read results. It drives the same
 // session the UI does; nothing here bypasses the notebook.
-import { qualified } from '../data/sql';
-import type { QueryResult, Value } from '../data/value';
+import type { QueryResult } from '../data/value';
 import type { EngineStatus } from '../data/duckdb-client';
 import type { DatasetInfo } from '../datasets/dataset-info';
+import { cellReport, type CellReport } from '../runtime/cell-report';
 import type { NotebookSession } from './notebook-session.svelte';
 
-export interface CellReport {
-	name: string | null;
-	kind: string;
-	status: string;
-	error: string | null;
-	ms: number | null;
-	rowCount: number | null;
-	columns: { name: string; type: string }[];
-	rows: Value[][];
-}
+export type { CellReport };
 
 export interface CinAutomation {
 	/** Resolves once no ingest, task or cell run is in progress (and a dataset is open). */
@@ -38,6 +29,8 @@ export interface CinAutomation {
 	cells(rows: number): Promise<CellReport[]>;
 	/** Cells (not markdown) showing an output now, whether run in this session or restored. */
 	shown(): number;
+	/** The open notebook of the library: its id (output snapshots are kept per notebook) and title. */
+	notebook(): { id: string; title: string };
 	/** The engine's state, with its start-up timings once ready. */
 	engine(): EngineStatus;
 	query(sql: string): Promise<QueryResult>;
@@ -79,38 +72,12 @@ export function installAutomation(session: NotebookSession): void {
 		async cells(rows) {
 			const reports: CellReport[] = [];
 			for (const cell of session.cells) {
-				if (cell.kind === 'markdown') continue;
-				const state = session.state(cell.id);
-				const out = state.output;
-				let columns: CellReport['columns'] = [];
-				let values: Value[][] = [];
-				let rowCount: number | null = null;
-				if (out?.kind === 'table' && session.client) {
-					columns = out.columns.map((c) => ({ name: c.name, type: c.type }));
-					rowCount = out.rowCount;
-					values =
-						out.rowCount <= out.preview.length || rows <= out.preview.length
-						? out.preview.slice(0, rows)
-							: (await session.client.query(`SELECT * FROM ${qualified(out.schema, out.table)} LIMIT ${Math.floor(rows)}`)).rows;
-				} else if (out?.kind === 'rows' || out?.kind === 'chart') {
-					columns = out.columns.map((c) => ({ name: c.name, type: c.type }));
-					rowCount = out.kind === 'rows' ? out.rowCount : out.rows.length;
-					values = out.rows.slice(0, rows);
-				}
-				reports.push({
-					name: cell.name,
-					kind: cell.kind,
-					status: state.status,
-					error: state.error?.message ?? null,
-					ms: state.durationMs,
-					rowCount,
-					columns,
-					rows: values
-				});
+				if (cell.kind !== 'markdown') reports.push(await cellReport(cell, session.state(cell.id), session.client, rows));
 			}
 			return reports;
 		},
 		engine: () => session.engine,
+		notebook: () => ({ id: session.runtime.notebookId, title: session.doc?.title ?? '' }),
 		shown: () => session.cells.filter((c) => c.kind !== 'markdown' && session.state(c.id).output !== null).length,
 		query(sql) {
 			if (!session.client) throw new Error('no dataset is open');

@@ -10,8 +10,11 @@ import type { ColumnMapping, MappingOffer } from '../ingest/csv-head';
 import type { IngestProgress, IngestReport, IngestSource } from '../ingest/ingest-events';
 import { RESULTS_CACHE_SETUP } from '../runtime/results-cache';
 import { databaseFiles, OPFS_DATABASE_LIMIT_BYTES } from '../store/database-size-limit';
-import { attachEventPartitions } from '../store/event-partitions';
+import { attachEventPartitions, readEventPartitions } from '../store/event-partitions';
 import { checkpointAll } from '../data/companion-databases';
+import { canUseOpfs, opfsFilesStartingWith } from '../data/opfs-files';
+import { isWorkspaceHeld } from '../data/workspace-lock';
+import { missingDatasetFiles } from '../datasets/dataset-files';
 import type { WorkspaceEvent } from './workspace-event';
 
 /**
@@ -77,17 +80,26 @@ export class DatasetWorkspace {
 		return reg.current && reg.get(reg.current)?.state === 'ready' ? reg.current : (lastReady?.id ?? SAMPLE_ID);
 	}
 
+	/**
+	 * Finds the datasets whose files are no longer in OPFS (evicted by the browser, or site data
+	 * cleared) and marks them `missing`, so that startingId() passes over them. One listing of
+	 * the OPFS root; nothing is opened. Run before the page shows the last session's outputs.
+	 */
+	async checkStorage(): Promise<void> {
+		const present = await this.#opfsFiles();
+		if (!present) return;
+		const gone = this.#reg.list().filter((d) => d.state === 'ready' && d.id !== SAMPLE_ID && missingDatasetFiles(d.id, present).length > 0);
+		for (const d of gone) this.#reg.update(d.id, { state: 'missing' });
+		this.#refreshList();
+		if (gone.length) this.#host.report({ type: 'data-missing', names: gone.map((d) => d.name) });
+	}
+
 	/** Opens the last dataset used (else the bundled sample) and asks to keep storage. */
 	async start(): Promise<void> {
 		this.#refreshList();
 		void this.#askPersistence();
-		const reg = this.#reg;
-		const id = this.startingId();
-		const interrupted = reg.list().filter((d) => d.state === 'ingesting');
-		if (interrupted.length) {
-			this.#host.report({ type: 'ingest-interrupted', names: interrupted.map((d) => d.name) });
-		}
-		await this.open(id);
+		await this.#rollBackInterrupted();
+		await this.open(this.startingId());
 	}
 
 	/** Opens a stored dataset; the sample is ingested on first use. */
@@ -95,6 +107,10 @@ export class DatasetWorkspace {
 		if (this.busy) return;
 		const previous = this.current?.id ?? null;
 		await this.#close();
+		// Opening a database whose file is gone would create an empty one in its place. (The
+		// sample's is installed again instead, below.)
+		const present = await this.#opfsFiles();
+		if (id !== SAMPLE_ID && present && missingDatasetFiles(id, present).length > 0) return this.#missing(id, previous);
 		// The engine's wasm compiles while a prebuilt sample is copied in; the database opens after.
 		const install = id === SAMPLE_ID ? this.#installPrebuiltSample() : Promise.resolve(false);
 		let client: DuckDBClient;
@@ -116,6 +132,16 @@ export class DatasetWorkspace {
 			this.#host.report({ type: 'dataset-incomplete', name: this.#nameOf(id) });
 			if (previous && previous !== id) return this.open(previous);
 			return this.#host.attach(null, null);
+		}
+		// An event partition whose file is gone would be attached as a new, empty one.
+		const listed = id === SAMPLE_ID ? await this.#opfsFiles() : present;
+		if (listed && missingDatasetFiles(id, listed, await readEventPartitions(client).catch(() => [])).length > 0) {
+			await client.close();
+			if (id !== SAMPLE_ID) return this.#missing(id, previous);
+			// The sample's files, whole again: copied from the site once more, else from its CSV.
+			if (await install) return this.#ingestSample();
+			await deleteDatasetFiles(SAMPLE_ID);
+			return this.open(SAMPLE_ID);
 		}
 		await this.#attach(id, client);
 	}
@@ -143,13 +169,13 @@ export class DatasetWorkspace {
 		await this.#ingestNew(id, name, 'files', files.map(fileInfo), (client) => plan.sources(client), { notes: plan.notes });
 	}
 
-	/** Whether an interrupted dataset can be ingested again from its stored file handles. */
+	/** Whether an interrupted or missing dataset can be ingested again from its stored file handles. */
 	async canResume(id: string): Promise<boolean> {
 		const { loadHandles } = await import('../datasets/handle-store');
 		return (await loadHandles(id)).length > 0;
 	}
 
-	/** Restarts an interrupted ingest from the same files (asks for permission again). */
+	/** Ingests an interrupted or missing dataset again from the same files (asks for permission again). */
 	async resume(id: string): Promise<void> {
 		const { loadHandles } = await import('../datasets/handle-store');
 		const { reopenHandles } = await import('../datasets/pick-files');
@@ -160,6 +186,13 @@ export class DatasetWorkspace {
 		}
 		await this.remove(id, { quiet: true });
 		await this.openFiles(picked.files, {}, picked.handles);
+	}
+
+	/** Ingests the files chosen again for an interrupted or missing dataset, in place of its entry. */
+	async reopen(id: string, files: File[]): Promise<void> {
+		if (this.busy || files.length === 0) return;
+		await this.remove(id, { quiet: true });
+		await this.openFiles(files);
 	}
 
 	/** Generates N million seeded events as a new dataset. */
@@ -255,6 +288,40 @@ export class DatasetWorkspace {
 		await client.close();
 	}
 
+	/**
+	 * Dataset `id` has lost its files: it stays listed as `missing` (to be opened from its files
+	 * again, or deleted), and another dataset opens instead: the one open before, else the last
+	 * one used, else the sample (which installs itself again when its files are gone).
+	 */
+	async #missing(id: string, previous: string | null): Promise<void> {
+		this.#reg.update(id, { state: 'missing' });
+		this.#refreshList();
+		this.#host.report({ type: 'data-missing', names: [this.#nameOf(id)] });
+		const next = previous && previous !== id ? previous : this.startingId();
+		await this.open(next === id ? SAMPLE_ID : next);
+	}
+
+	/**
+	 * An ingest still `ingesting` at start-up stopped when its tab closed: what it wrote can never
+	 * be finished (a new ingest starts from the files again), so it is removed now, and the entry
+	 * stays for the user to resume or delete. One whose database another tab holds is in progress
+	 * there, and left alone. The sample's is not reported: it is installed again when opened.
+	 */
+	async #rollBackInterrupted(): Promise<void> {
+		const interrupted: DatasetInfo[] = [];
+		for (const d of this.#reg.list()) {
+			if (d.state !== 'ingesting' || (await isWorkspaceHeld(databasePath(d.id)))) continue;
+			await deleteDatasetFiles(d.id).catch((error) => console.warn(`could not remove the files of the interrupted ingest ${d.id}`, error));
+			if (d.id !== SAMPLE_ID) interrupted.push(d);
+		}
+		if (interrupted.length) this.#host.report({ type: 'ingest-interrupted', names: interrupted.map((d) => d.name) });
+	}
+
+	/** The OPFS root's entries, or null when this browser has no OPFS (datasets live in memory). */
+	async #opfsFiles(): Promise<string[] | null> {
+		return canUseOpfs() ? opfsFilesStartingWith('cin-').catch(() => null) : null;
+	}
+
 	async #failedToOpen(id: string, error: unknown, previous: string | null) {
 		if (error instanceof Error && error.name === 'WorkspaceLockedError') {
 			this.#host.onLocked();
@@ -272,7 +339,6 @@ export class DatasetWorkspace {
 	 * complete store and ingests the sample's CSV.
 	 */
 	async #installPrebuiltSample(): Promise<boolean> {
-		const { opfsFilesStartingWith } = await import('../data/opfs-files');
 		if ((await opfsFilesStartingWith(databaseFileName(SAMPLE_ID))).length > 0) return false;
 		const { canInstallPrebuiltSample, installPrebuiltSample, prebuiltSampleManifest, prebuiltSampleUrl } = await import('../datasets/prebuilt-sample');
 		if (!canInstallPrebuiltSample()) return false;

@@ -1,16 +1,19 @@
 // The notebook page's reactive state: a thin adapter that mirrors the framework-free
-// NotebookRuntime (src/lib/runtime/) into Svelte state, autosaves the document, keeps the table
+// NotebookRuntime (src/lib/runtime/) into Svelte state, autosaves the document into the notebook
+// library (through NotebookShelf), switches between the library's notebooks, keeps the table
 // catalog, and turns what happened into the words the page shows. No notebook rule lives here.
 import { SvelteMap } from 'svelte/reactivity';
 import { isShareFragment, shareFragment } from '../notebook/share-link';
 import { DeferredWrites } from './deferred-writes';
-import { idleState, serializeNotebook, type CellData, type CellId, type NotebookDocument, type NotebookGraph } from '../notebook';
+import { hasFlag, idleState, serializeNotebook, type CellData, type CellFlag, type CellId, type NotebookDocument, type NotebookGraph } from '../notebook';
 import type { DuckDBClient, EngineStatus } from '../data/duckdb-client';
 import { qualified } from '../data/sql';
+import { exportSql } from '../runtime/export-sql';
 import { NotebookRuntime, openNotebookFile, openSharedNotebook, readNotebookSafe, type CellProgress, type CellState } from '../runtime';
-import { saveOutputSnapshot } from '../datasets/output-snapshot-store';
+import { deleteNotebookSnapshots, saveOutputSnapshot } from '../datasets/output-snapshot-store';
 import { loadSnapshot } from './load-snapshot';
-import { loadSavedNotebook, saveNotebook, UNREADABLE_KEY } from './autosave';
+import { NotebookShelf } from './notebook-shelf.svelte';
+import { blankNotebook, uniqueTitle, type VersionInfo } from '../notebooks';
 import { listTables, type CatalogTable } from './catalog';
 import { DatasetWorkspace } from './dataset-workspace.svelte';
 import { describeWorkspaceEvent } from './workspace-messages';
@@ -18,6 +21,18 @@ import { engineStatusMessage } from '../data/engine-messages';
 import { errorMessage } from '../data/error-message';
 import { STARTER_NOTEBOOK } from './starter-notebook';
 import { checkSearchValue, searchOptions, type SearchChoice } from '../runtime/kinds/search-options';
+import type { SqlFunction } from '../sql-editing/sql-functions';
+import type { CompletionSchema } from '../sql-editing/complete-sql';
+
+export interface Notice {
+	kind: 'error' | 'info';
+	text: string;
+	/** A button the notice offers (Undo after a delete). */
+	action?: { label: string; run: () => void };
+}
+
+/** How many deleted cells can be brought back, most recent first. */
+const UNDO_DEPTH = 20;
 
 export class NotebookSession {
 	doc = $state.raw<NotebookDocument | null>(null);
@@ -37,7 +52,7 @@ export class NotebookSession {
 	edited = $state.raw<ReadonlySet<CellId>>(new Set());
 	engine = $state.raw<EngineStatus>({ phase: 'loading', persistent: false });
 	catalog = $state.raw<CatalogTable[]>([]);
-	notice = $state<{ kind: 'error' | 'info'; text: string } | null>(null);
+	notice = $state<Notice | null>(null);
 	/** What the session is doing outside of cell runs (starting, loading data…), or null. */
 	task = $state<string | null>('Starting…');
 	/** Cell tables were written and are not yet checkpointed. */
@@ -49,10 +64,19 @@ export class NotebookSession {
 	/** The open dataset's engine; reactive, so outputs shown before it started page through it once it is up. */
 	client = $state.raw<DuckDBClient | null>(null);
 
+	/** Deleted cells and where they were, for undo; the last is the most recent. */
+	#deleted: { cell: CellData; index: number }[] = [];
+
 	readonly runtime: NotebookRuntime;
 	readonly data: DatasetWorkspace;
+	/** The notebooks of this browser and the autosave of the open one. */
+	readonly shelf: NotebookShelf;
 
 	constructor() {
+		this.shelf = new NotebookShelf({
+			readOnly: () => this.readOnly,
+			problem: (problem) => (this.notice = { kind: 'error', text: problem.message })
+		});
 		this.data = new DatasetWorkspace({
 			onEngineStatus: (status) => (this.engine = { ...status, message: engineStatusMessage(status) }),
 			attach: (client, epoch) => this.#attach(client, epoch),
@@ -62,7 +86,11 @@ export class NotebookSession {
 		});
 		const initial = this.#initialDocument();
 		this.runtime = new NotebookRuntime(initial.doc, {
-			snapshots: { load: loadSnapshot, save: saveOutputSnapshot },
+			notebookId: initial.id,
+			snapshots: {
+				load: (key) => loadSnapshot(key, this.shelf.library?.legacyId() ?? null),
+				save: (key, snapshot) => saveOutputSnapshot(key.datasetId, key.notebookId, snapshot)
+			},
 			listener: {
 				cellState: (id, state) => this.#toPage.set(id, state),
 				document: (doc, edited) => this.#mirror(doc, edited),
@@ -72,8 +100,8 @@ export class NotebookSession {
 				warn: (message, error) => console.warn(message, error)
 			}
 		});
-		// The starter notebook is saved at once, so a reload shows the same cells (and their snapshot).
-		this.#mirror(this.runtime.doc, this.runtime.edited, initial.starter);
+		// The library already holds this text (a first start stored the starter notebook).
+		this.#mirror(this.runtime.doc, this.runtime.edited, false);
 	}
 
 	/** A cell's state as the page shows it (one task behind the runtime, see `whenShown`). */
@@ -106,6 +134,8 @@ export class NotebookSession {
 	/** Shows the saved notebook at once, then opens the last dataset and runs it. */
 	async start(): Promise<void> {
 		void this.openLinkedNotebook();
+		// A dataset whose files the browser evicted is passed over: its outputs are not shown.
+		await this.data.checkStorage().catch((error) => console.warn('could not list the stored datasets', error));
 		// What the notebook showed last time, on screen while the engine starts.
 		this.#restored = this.runtime
 			.showSnapshot(this.data.startingId())
@@ -134,17 +164,36 @@ export class NotebookSession {
 		return this.runtime.add(kind, index);
 	}
 
+	/** Deletes a cell; it can be brought back with `undoDelete` (the notice offers it). */
 	deleteCell(id: CellId): Promise<void> {
+		const index = this.runtime.cells.findIndex((c) => c.id === id);
+		if (index < 0) return Promise.resolve();
+		const cell = this.runtime.cells[index];
+		this.#deleted = [...this.#deleted.slice(1 - UNDO_DEPTH), { cell, index }];
+		const what = cell.name ? `${cell.kind} cell ${cell.name}` : `a ${cell.kind} cell`;
+		this.notice = { kind: 'info', text: `Deleted ${what}.`, action: { label: 'Undo', run: () => void this.undoDelete() } };
 		return this.runtime.remove(id);
+	}
+
+	/** Brings back the last deleted cell where it was and runs it (its table was dropped); returns its id. */
+	undoDelete(): CellId | null {
+		const last = this.#deleted.at(-1);
+		if (!last) return null;
+		this.#deleted = this.#deleted.slice(0, -1);
+		if (this.notice?.action?.label === 'Undo') this.notice = null;
+		this.runtime.insert(last.cell, last.index);
+		if (this.client) void this.runtime.run(last.cell.id);
+		return last.cell.id;
 	}
 
 	moveCell(id: CellId, delta: -1 | 1) {
 		this.runtime.move(id, delta);
 	}
 
-	toggleCollapsed(id: CellId) {
+	/** Sets or clears a display flag of the cell (collapsed, hide-code), kept in its fence. */
+	toggleFlag(id: CellId, flag: CellFlag) {
 		const cell = this.runtime.cell(id);
-		if (cell) this.runtime.setAttribute(id, 'collapsed', cell.attrs.collapsed === 'true' ? undefined : 'true');
+		if (cell) this.runtime.setAttribute(id, flag, hasFlag(cell, flag) ? undefined : 'true');
 	}
 
 	setInput(id: CellId, value: number | string): Promise<void> {
@@ -196,6 +245,42 @@ export class NotebookSession {
 		this.data.cancelIngest();
 	}
 
+	// ---- SQL completion --------------------------------------------------------------------
+
+	#functions: SqlFunction[] | null = null;
+	#functionsLoading: Promise<SqlFunction[]> | null = null;
+
+	/** The engine's functions, read once (the same engine build serves every dataset); [] before it is up. */
+	sqlFunctions(): Promise<SqlFunction[]> {
+		if (this.#functions) return Promise.resolve(this.#functions);
+		const client = this.client;
+		if (!client) return Promise.resolve([]);
+		// Loaded with the first completion, like the editor: the page's first JavaScript does not carry it.
+		this.#functionsLoading ??= import('../sql-editing/sql-functions')
+			.then(({ listSqlFunctions }) => listSqlFunctions(client))
+			.then((list) => (this.#functions = list))
+			.catch((error) => {
+				console.warn('listing the SQL functions failed', error);
+				return [];
+			})
+			.finally(() => (this.#functionsLoading = null));
+		return this.#functionsLoading;
+	}
+
+	/**
+	 * What a cell's SQL can name, for completion: the other cells' results, the catalog, the
+	 * engine's functions and the inputs' variables. While cells run, the function list is not
+	 * waited for (its query would queue behind them): it is asked for and comes with a later keystroke.
+	 */
+	async completionSchema(id: CellId): Promise<CompletionSchema> {
+		const loading = this.sqlFunctions();
+		const { completionTables } = await import('../sql-editing/completion-tables');
+		const functions = this.#functions ?? (this.running ? [] : await loading);
+		const tables = completionTables({ cells: this.cells, cellId: id, graph: this.graph, output: (c) => this.state(c).output, catalog: this.catalog });
+		const variables = this.cells.filter((c) => c.kind === 'input' && c.name).map((c) => c.name!);
+		return { tables, functions, variables };
+	}
+
 	/** A named cell's whole table as a CSV or Parquet file to download. */
 	async exportTable(schema: string, table: string, format: 'csv' | 'parquet'): Promise<Blob | null> {
 		if (!this.client) return null;
@@ -236,18 +321,162 @@ export class NotebookSession {
 		return serializeNotebook(this.runtime.doc);
 	}
 
-	/** Replaces the notebook with an imported file; on a format error the current one stays. */
+	/** The notebook's SQL cells as one script for the DuckDB CLI (runtime/export-sql.ts). */
+	exportSql(): string {
+		return exportSql(this.runtime.doc, { kinds: this.runtime.kinds }).text;
+	}
+
+	/**
+	 * An imported file becomes a new notebook of the library and opens; the notebook open before
+	 * stays as it was. On a format error or a file too big to keep, nothing changes.
+	 */
 	async importText(text: string, fileName: string): Promise<boolean> {
+		// Too big, broken or not a notebook: refused before anything is stored.
 		const parsed = openNotebookFile(text, fileName);
 		if (!parsed.ok) {
 			this.notice = { kind: 'error', text: parsed.message };
 			return false;
 		}
-		this.#toPage.clear();
-		this.states.clear();
-		this.runtime.open(parsed.doc);
-		this.notice = { kind: 'info', text: [`Opened ${fileName}.`, ...parsed.notes].join(' ') };
-		await this.runtime.runAll(false);
+		const title = parsed.doc.title || fileName.replace(/\.(md|markdown)$/i, '');
+		const opened = await this.#addNotebook(parsed.doc.title ? text : serializeNotebook({ ...parsed.doc, title }), title, `imported from ${fileName}`, {
+			doc: parsed.doc.title ? parsed.doc : { ...parsed.doc, title },
+			before: () =>
+				(this.notice = {
+					kind: 'info',
+					text: [`Imported ${fileName} as a new notebook, "${title}"; the notebook open before is unchanged in the Notebooks list.`, ...parsed.notes].join(' ')
+				}),
+			failed: (message) => (this.notice = { kind: 'error', text: `${fileName} was not imported. ${message}` })
+		});
+		return opened;
+	}
+
+	// ---- the notebook library ----------------------------------------------------------------
+
+	/** Whether notebooks can be added, switched or removed now (not while a dataset opens or in a read-only tab). */
+	get canChangeNotebook(): boolean {
+		return this.shelf.library !== null && !this.readOnly && !this.data.busy;
+	}
+
+	/** A new notebook, blank or the Customer Intelligence notebook, opened. */
+	async newNotebook(kind: 'blank' | 'template'): Promise<boolean> {
+		const titles = this.shelf.list.map((n) => n.title);
+		if (kind === 'blank') {
+			const title = uniqueTitle('Untitled notebook', titles);
+			return this.#addNotebook(blankNotebook(title), title, 'created');
+		}
+		const starter = readNotebookSafe(STARTER_NOTEBOOK);
+		if (!starter.ok) throw starter.error;
+		const title = uniqueTitle(starter.doc.title, titles);
+		const doc = { ...starter.doc, title };
+		return this.#addNotebook(title === starter.doc.title ? STARTER_NOTEBOOK : serializeNotebook(doc), title, 'created from the Customer Intelligence template', { doc });
+	}
+
+	/** A copy of a notebook (as last saved), opened. */
+	async duplicateNotebook(id: string): Promise<boolean> {
+		const text = this.notebookText(id);
+		if (text === null) return false;
+		const parsed = readNotebookSafe(text, { mode: 'lenient' });
+		const from = this.shelf.library?.entry(id)?.title ?? 'notebook';
+		const title = uniqueTitle(`${from} (copy)`, this.shelf.list.map((n) => n.title));
+		if (!parsed.ok) return this.#addNotebook(text, title, `duplicated from "${from}"`);
+		const doc = { ...parsed.doc, title };
+		return this.#addNotebook(serializeNotebook(doc), title, `duplicated from "${from}"`, { doc });
+	}
+
+	/** Retitles a notebook (its front matter's title, so an export keeps it). */
+	renameNotebook(id: string, title: string): void {
+		const library = this.shelf.library;
+		const wanted = title.trim();
+		if (!library || !wanted || this.readOnly) return;
+		if (id === this.runtime.notebookId) {
+			this.runtime.setTitle(wanted);
+			this.shelf.flush();
+			return;
+		}
+		const text = library.text(id);
+		const parsed = text === null ? null : readNotebookSafe(text, { mode: 'lenient' });
+		if (!parsed?.ok) {
+			this.notice = { kind: 'error', text: 'That notebook cannot be read, so its title cannot be changed: download it to fix it by hand.' };
+			return;
+		}
+		const saved = library.save(id, serializeNotebook({ ...parsed.doc, title: wanted }), wanted);
+		if (!saved.ok) this.notice = { kind: 'error', text: saved.problem.message };
+		this.shelf.refresh();
+	}
+
+	/** Opens another notebook of the library: its own saved outputs, then what its tables lack runs. */
+	async openNotebook(id: string): Promise<boolean> {
+		const library = this.shelf.library;
+		if (!library || id === this.runtime.notebookId || this.readOnly) return false;
+		const text = library.text(id);
+		if (text === null) return false;
+		const parsed = readNotebookSafe(text, { mode: 'lenient' });
+		if (!parsed.ok) {
+			const title = library.entry(id)?.title ?? 'That notebook';
+			this.notice = {
+				kind: 'error',
+				text: `"${title}" could not be read (${parsed.error.message}). It stays in the list unchanged: download it, fix the line named, and import it again.`
+			};
+			return false;
+		}
+		this.shelf.flush();
+		library.setOpen(id);
+		await this.#show(parsed.doc, id);
+		return true;
+	}
+
+	/** Deletes a notebook with its history and saved outputs; the open one is replaced by the newest other (or a new one). */
+	async deleteNotebook(id: string): Promise<void> {
+		const library = this.shelf.library;
+		if (!library || this.readOnly) return;
+		const title = library.entry(id)?.title ?? 'notebook';
+		if (id === this.runtime.notebookId) {
+			let opened = false;
+			for (const other of library.list()) if (other.id !== id && (opened = await this.openNotebook(other.id))) break;
+			if (!opened && !(await this.newNotebook('template'))) return;
+		}
+		const removed = library.remove(id);
+		if (!removed.ok) {
+			this.notice = { kind: 'error', text: removed.problem.message };
+			return;
+		}
+		void deleteNotebookSnapshots(id);
+		this.shelf.refresh();
+		this.notice = { kind: 'info', text: `Deleted the notebook "${title}" and its history.` };
+	}
+
+	/** A notebook's text as stored (the open one's with its latest edits), to download. */
+	notebookText(id: string): string | null {
+		this.shelf.flush();
+		return this.shelf.library?.text(id) ?? (id === this.runtime.notebookId ? this.exportText() : null);
+	}
+
+	/** The open notebook's earlier versions, newest first (the first is the text as it is now). */
+	versions(): Promise<VersionInfo[]> {
+		return this.shelf.versions(this.runtime.notebookId);
+	}
+
+	/**
+	 * Brings back an earlier version of the open notebook. The restore is itself a version, and
+	 * the text it replaced stays one, so restoring that undoes it.
+	 */
+	async restoreVersion(version: VersionInfo, when: string): Promise<boolean> {
+		const library = this.shelf.library;
+		if (!library || this.readOnly || version.notebookId !== this.runtime.notebookId) return false;
+		const text = await library.versionText(version);
+		const parsed = text === null ? null : readNotebookSafe(text, { mode: 'lenient' });
+		if (text === null || !parsed?.ok) {
+			this.notice = { kind: 'error', text: `The version of ${when} can no longer be read; the notebook is unchanged.` };
+			return false;
+		}
+		this.shelf.flush();
+		const saved = library.save(version.notebookId, text, parsed.doc.title, { newVersion: true, why: `restored the version of ${when}` });
+		if (!saved.ok) {
+			this.notice = { kind: 'error', text: saved.problem.message };
+			return false;
+		}
+		this.notice = { kind: 'info', text: `Restored the version of ${when}. The text it replaced is kept in the history: restore that to undo.` };
+		await this.#show(parsed.doc, version.notebookId);
 		return true;
 	}
 
@@ -269,17 +498,18 @@ export class NotebookSession {
 		return link;
 	}
 
-	/** Opens the notebook from the link in place of the current one (which stays in the autosave history) and runs it. */
+	/** Adds the notebook from the link to the library as a new notebook, opens it and runs it; the others stay as they were. */
 	async acceptShared(): Promise<void> {
 		const shared = this.shared;
 		if (!shared) return;
 		this.shared = null;
 		forgetSharedLink();
-		this.#toPage.clear();
-		this.states.clear();
-		this.runtime.open(shared.doc);
-		this.notice = { kind: 'info', text: 'Opened the notebook from the link.' };
-		await this.runtime.runAll(false);
+		const title = uniqueTitle(shared.doc.title || 'Notebook from a link', this.shelf.list.map((n) => n.title));
+		const doc = { ...shared.doc, title };
+		await this.#addNotebook(serializeNotebook(doc), title, 'opened from a link', {
+			doc,
+			before: () => (this.notice = { kind: 'info', text: `Opened the notebook from the link as a new notebook, "${title}"; your other notebooks are unchanged.` })
+		});
 	}
 
 	dismissShared(): void {
@@ -328,27 +558,109 @@ export class NotebookSession {
 		this.catalog = [];
 	}
 
-	/** The autosaved notebook, else the starter; an unreadable autosave is kept aside, never lost. */
-	#initialDocument(): { doc: NotebookDocument; starter: boolean } {
-		const saved = loadSavedNotebook();
-		if (saved !== null) {
-			const parsed = readNotebookSafe(saved, { mode: 'lenient' });
-			if (parsed.ok) return { doc: parsed.doc, starter: false };
-			localStorage.setItem(UNREADABLE_KEY, saved);
-			this.notice = {
-				kind: 'error',
-				text: `Your saved notebook could not be read (${parsed.error.message}); the starter notebook is shown instead. The saved text is kept under "${UNREADABLE_KEY}" in this site's local storage.`
-			};
+	/** Adds a notebook to the library and opens it; `doc` is `text` already read. */
+	async #addNotebook(
+		text: string,
+		title: string,
+		why: string,
+		options: { doc?: NotebookDocument; before?: () => void; failed?: (message: string) => void } = {}
+	): Promise<boolean> {
+		const library = this.shelf.library;
+		const failed = options.failed ?? ((message: string) => (this.notice = { kind: 'error', text: message }));
+		const doc = options.doc ?? (() => {
+			const parsed = readNotebookSafe(text, { mode: 'lenient' });
+			return parsed.ok ? parsed.doc : null;
+		})();
+		if (!doc) {
+			failed('Its text cannot be read as a notebook.');
+			return false;
 		}
+		if (!library || this.readOnly) {
+			// Nothing can be stored here: the notebook still opens, for this tab only.
+			options.before?.();
+			await this.#show(doc, `unsaved-${Date.now()}`);
+			return true;
+		}
+		const created = library.create(text, title, why);
+		if (!created.ok) {
+			failed(created.problem.message);
+			return false;
+		}
+		this.shelf.flush();
+		library.setOpen(created.id);
+		options.before?.();
+		await this.#show(doc, created.id);
+		return true;
+	}
+
+	/**
+	 * Puts another document in the runtime: the previous one's runs stop and its outputs are kept
+	 * under its own id; the new one shows its own snapshot and, with a dataset open, runs what
+	 * its saved tables do not hold.
+	 */
+	async #show(doc: NotebookDocument, id: string): Promise<void> {
+		// A deleted cell belongs to the notebook it was deleted from.
+		this.#deleted = [];
+		this.shelf.openId = id;
+		this.shelf.refresh();
+		this.#toPage.clear();
+		this.states.clear();
+		this.progress.clear();
+		const attached = this.client !== null;
+		if (attached) this.task = 'Running the notebook…';
+		try {
+			await this.runtime.switchTo(doc, id);
+			if (!attached) await this.runtime.showSnapshot(this.data.current?.id ?? this.data.startingId());
+		} finally {
+			if (attached) this.task = null;
+		}
+	}
+
+	/**
+	 * The notebook open last (the library migrates the pre-library autosave on its first start,
+	 * or stores the starter). An unreadable one stays in the library untouched; a new notebook
+	 * from the template opens instead.
+	 */
+	#initialDocument(): { doc: NotebookDocument; id: string } {
 		const starter = readNotebookSafe(STARTER_NOTEBOOK);
 		if (!starter.ok) throw starter.error;
-		return { doc: starter.doc, starter: true };
+		const library = this.shelf.library;
+		if (!library) {
+			this.notice = { kind: 'error', text: 'This browser keeps no local storage for this site: the notebook lives in this tab only. Export it to keep your changes.' };
+			return { doc: starter.doc, id: 'unsaved' };
+		}
+		const titleOf = (text: string) => {
+			const parsed = readNotebookSafe(text, { mode: 'lenient' });
+			return parsed.ok && parsed.doc.title ? parsed.doc.title : 'Recovered notebook';
+		};
+		const started = library.start(() => ({ text: STARTER_NOTEBOOK, title: starter.doc.title }), titleOf);
+		if (started.problem) this.notice = { kind: 'error', text: started.problem.message };
+		this.shelf.openId = started.id;
+		this.shelf.refresh();
+		const parsed = readNotebookSafe(started.text, { mode: 'lenient' });
+		if (parsed.ok) return { doc: parsed.doc, id: started.id || 'unsaved' };
+		const title = library.entry(started.id)?.title ?? 'Your notebook';
+		const fresh = library.create(STARTER_NOTEBOOK, uniqueTitle(starter.doc.title, library.list().map((n) => n.title)), 'created');
+		if (fresh.ok) {
+			library.setOpen(fresh.id);
+			this.shelf.openId = fresh.id;
+			this.shelf.refresh();
+		}
+		this.notice = {
+			kind: 'error',
+			text: `"${title}" could not be read (${parsed.error.message}); the Customer Intelligence notebook is open instead. "${title}" stays in the Notebooks list unchanged: download it, fix the line named, and import it again.`
+		};
+		return { doc: starter.doc, id: fresh.ok ? fresh.id : 'unsaved' };
 	}
 
 	#mirror(doc: NotebookDocument, edited: ReadonlySet<CellId>, save = true) {
 		const cellsChanged = doc.cells !== this.cells;
+		const titleChanged = doc.title !== this.doc?.title;
 		this.doc = doc;
 		this.edited = edited;
+		// The runtime says which notebook this is: an edit made while a switch is under way is
+		// saved to the notebook it was made in.
+		if (save && (cellsChanged || titleChanged)) this.shelf.changed(this.runtime.notebookId, () => serializeNotebook(doc), doc.title);
 		if (!cellsChanged) return;
 		this.cells = doc.cells;
 		this.graph = this.runtime.graph;
@@ -356,13 +668,6 @@ export class NotebookSession {
 		const ids = new Set(doc.cells.map((c) => c.id));
 		this.#toPage.flush();
 		for (const id of [...this.states.keys()]) if (!ids.has(id)) this.states.delete(id);
-		if (save) this.#save(doc);
-	}
-
-	#save(doc: NotebookDocument) {
-		if (this.readOnly) return;
-		const problem = saveNotebook(serializeNotebook(doc));
-		if (problem) this.notice = { kind: 'error', text: problem };
 	}
 }
 

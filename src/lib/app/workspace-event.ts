@@ -2,8 +2,10 @@
 import type { IngestReport } from '../ingest/ingest-events';
 
 export type WorkspaceEvent =
-	/** Datasets whose ingest stopped when the tab closed. */
+	/** Datasets whose ingest stopped when the tab closed (what it wrote was removed). */
 	| { type: 'ingest-interrupted'; names: string[] }
+	/** Stored datasets whose files are no longer in OPFS (evicted by the browser, or cleared). */
+	| { type: 'data-missing'; names: string[] }
 	/** A stored dataset is not complete (found when opening it). */
 	| { type: 'dataset-incomplete'; name: string }
 	/** Chosen files were refused before any work; `message` names the problem and the fix. */

@@ -1,4 +1,5 @@
 // The words for what the dataset workspace reports: each names what happened and what to do.
+import { explainEngineError } from '../data/engine-messages';
 import { errorMessage } from '../data/error-message';
 import type { IngestReport } from '../ingest/ingest-events';
 import { oversizeWarning } from '../store/database-size-limit';
@@ -15,8 +16,13 @@ export function describeWorkspaceEvent(event: WorkspaceEvent): Notice {
 	switch (event.type) {
 		case 'ingest-interrupted':
 			return error(
-				`The ingest of ${event.names.map((n) => `"${n}"`).join(', ')} was interrupted (the tab closed or reloaded). ` +
-					'It is listed under Datasets: remove it, or open its files again.'
+				`The ingest of ${quoted(event.names)} was interrupted (the tab closed or reloaded), and what it had written was removed. ` +
+					'It is listed under Datasets: open its files again, or delete it.'
+			);
+		case 'data-missing':
+			return error(
+				`The data of ${quoted(event.names)} is no longer in this browser’s storage: the browser may remove a site’s data when the disk runs low ` +
+					'(unless it keeps it persistently), and clearing site data removes it. Open its files again to rebuild it, or delete it under Datasets.'
 			);
 		case 'dataset-incomplete':
 			return error(`Dataset "${event.name}" is incomplete (its ingest was interrupted). Remove it and open its files again.`);
@@ -39,7 +45,8 @@ export function describeWorkspaceEvent(event: WorkspaceEvent): Notice {
 		case 'ingest-failed':
 			if (event.cancelled) return error(`${event.title} was cancelled; nothing was kept.`);
 			// A file's own problem already names the file and the fix.
-			return error(event.error instanceof Error && event.error.name === 'DataFileError' ? event.error.message : `${event.title} failed: ${errorMessage(event.error)}`);
+			if (event.error instanceof Error && event.error.name === 'DataFileError') return error(event.error.message);
+			return error(`${event.title} failed: ${sentence(explainEngineError(event.error))} Nothing of it was kept; the other datasets are untouched.`);
 		case 'ingested':
 			return info([ingestSummary(event.name, event.report), ...event.notes].join(' '));
 		case 'table-loaded':
@@ -48,6 +55,9 @@ export function describeWorkspaceEvent(event: WorkspaceEvent): Notice {
 			return error(errorMessage(event.error));
 	}
 }
+
+const sentence = (text: string) => (/[.!?]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`);
+const quoted = (names: string[]) => names.map((n) => `"${n}"`).join(', ');
 
 function ingestSummary(name: string, report: IngestReport): string {
 	const n = (v: number) => v.toLocaleString('en-US');

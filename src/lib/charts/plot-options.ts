@@ -40,7 +40,17 @@ export function rowsToObjects(columns: ColumnInfo[], rows: Row[]): Record<string
 	});
 }
 
-export function plotOptions(spec: ChartSpec, columns: ColumnInfo[], rows: Row[], width: number): Plot.PlotOptions {
+/** The page's theme, which a chart's colours must read on. */
+export interface ChartTheme {
+	dark: boolean;
+}
+
+// Single-hue schemes run from near-white (low) to a dark hue (high): on a dark background the
+// highest values would fade into it, so a dark page runs them the other way (low dark, high
+// bright), keeping "more" the most visible. Multi-hue schemes (viridis, turbo…) read on both.
+const SINGLE_HUE = new Set(['blues', 'greens', 'greys', 'oranges', 'purples', 'reds']);
+
+export function plotOptions(spec: ChartSpec, columns: ColumnInfo[], rows: Row[], width: number, theme: ChartTheme = { dark: false }): Plot.PlotOptions {
 	const names = new Set(columns.map((c) => c.name));
 	const data = rowsToObjects(columns, rows);
 	const marks = spec.marks.map((mark, i) => buildMark(mark, i, data, names));
@@ -54,17 +64,18 @@ export function plotOptions(spec: ChartSpec, columns: ColumnInfo[], rows: Row[],
 		marginBottom: spec.marginBottom,
 		x: scale(spec.x),
 		y: scale(spec.y),
-		color: scale(spec.color),
+		color: theme.dark ? forDark(scale(spec.color)) : scale(spec.color),
 		fx: scale(spec.fx),
 		fy: scale(spec.fy),
-		style: { fontSize: '11px', overflow: 'visible' },
+		// Text, axes and grid are drawn in currentColor: the page's text colour in either theme.
+		style: { fontSize: '11px', overflow: 'visible', color: 'var(--text)', background: 'transparent' },
 		marks
 	};
 }
 
 /** The rendered chart: an SVG (or a figure with title and legend). */
-export function plotFigure(spec: ChartSpec, columns: ColumnInfo[], rows: Row[], width: number): Element {
-	return Plot.plot(plotOptions(spec, columns, rows, width));
+export function plotFigure(spec: ChartSpec, columns: ColumnInfo[], rows: Row[], width: number, theme?: ChartTheme): Element {
+	return Plot.plot(plotOptions(spec, columns, rows, width, theme));
 }
 
 function buildMark(mark: MarkSpec, index: number, data: Record<string, Value>[], names: Set<string>): Plot.Markish {
@@ -90,6 +101,11 @@ function buildMark(mark: MarkSpec, index: number, data: Record<string, Value>[],
 		return factory(data, group(outputs as Plot.GroupOutputs, options));
 	}
 	return factory(data, options);
+}
+
+function forDark(color: Plot.ScaleOptions | undefined): Plot.ScaleOptions | undefined {
+	const scheme = typeof color?.scheme === 'string' ? color.scheme.toLowerCase() : null;
+	return scheme && SINGLE_HUE.has(scheme) ? { ...color, reverse: !color!.reverse } : color;
 }
 
 function scale(spec: ScaleSpec | undefined): Plot.ScaleOptions | undefined {

@@ -1,10 +1,20 @@
 // CodeMirror 6 set up for a cell: its own module, loaded when the first editor is created
 // (after first paint), so the page's first JavaScript does not carry the editor and SQL parser.
-import { EditorState } from '@codemirror/state';
 import { EditorView, keymap, lineNumbers, highlightActiveLine, placeholder as placeholderExt } from '@codemirror/view';
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
-import { bracketMatching, syntaxHighlighting, defaultHighlightStyle } from '@codemirror/language';
+import { bracketMatching } from '@codemirror/language';
 import { sql, PostgreSQL } from '@codemirror/lang-sql';
+import { EDITOR_KEYS, type NotebookAction } from '../app/shortcuts';
+import { editorTheme, setEditorTheme, themeCompartment } from './editor-theme';
+import { sqlCompletion, type CompletionSchemaSource } from './editor-completion';
+import { errorMarks } from './editor-error-mark';
+import { formatKeymap } from './editor-format';
+import { restoreState } from './editor-history';
+
+export { setEditorTheme };
+export { showRunError, type RunError } from './editor-error-mark';
+export { formatEditor } from './editor-format';
+export { keepHistory } from './editor-history';
 
 export interface EditorOptions {
 	parent: HTMLElement;
@@ -12,30 +22,33 @@ export interface EditorOptions {
 	language: 'sql' | 'json' | 'markdown';
 	placeholder: string;
 	label: string;
+	dark: boolean;
 	onchange: (value: string) => void;
-	onrun: () => void;
+	/** Run, run and move on, or leave the editor (shortcuts.ts): returns whether it was handled. */
+	onkey: (action: NotebookAction) => boolean;
+	/** SQL cells: what completion offers (editor-completion.ts); with it come error marks and Format. */
+	completion?: CompletionSchemaSource;
+	/** The undo history is kept under this key when the editor goes, for the next one (editor-history.ts). */
+	historyKey?: string;
 }
 
 // Built once: the SQL language support (keyword tables, parser config) is the same for every cell.
 let sqlSupport: ReturnType<typeof sql> | null = null;
 
 export function createEditorView(o: EditorOptions): EditorView {
-	const run = () => {
-		o.onrun();
-		return true;
-	};
 	sqlSupport ??= sql({ dialect: PostgreSQL, upperCaseKeywords: true });
 	return new EditorView({
 		parent: o.parent,
-		state: EditorState.create({
+		state: restoreState(o.historyKey, {
 			doc: o.doc,
 			extensions: [
-				keymap.of([{ key: 'Shift-Enter', run }, { key: 'Mod-Enter', run }, indentWithTab, ...defaultKeymap, ...historyKeymap]),
+				o.language === 'sql' && o.completion ? [formatKeymap(), sqlCompletion(o.completion), errorMarks()] : [],
+				keymap.of([...EDITOR_KEYS.map(({ key, action }) => ({ key, run: () => o.onkey(action) })), indentWithTab, ...defaultKeymap, ...historyKeymap]),
 				history(),
 				lineNumbers(),
 				highlightActiveLine(),
 				bracketMatching(),
-				syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+				themeCompartment.of(editorTheme(o.dark)),
 				o.language === 'sql' ? sqlSupport : [],
 				placeholderExt(o.placeholder),
 				EditorView.lineWrapping,

@@ -15,10 +15,11 @@ import type { EngineStatus, RestartReason } from './engine-status';
 import { asQueryError, CancelledError } from './query-error';
 import { quoteIdent, quoteString } from './sql';
 import type { QueryOptions, SqlClient } from './sql-client';
+import { setVariable } from './set-variable';
 import { startEngine, stopEngine, type Engine } from './start-engine';
 import { streamQuery } from './stream-query';
 import type { ColumnInfo, QueryResult, Row } from './value';
-import { holdWorkspaceLock } from './workspace-lock';
+import { holdWorkspaceLock, workspaceLockName } from './workspace-lock';
 
 export type { EngineStatus, RestartReason } from './engine-status';
 
@@ -43,6 +44,11 @@ export class DuckDBClient implements SqlClient, ColumnarClient, CompanionDatabas
 	#releaseLock: () => void = () => {};
 	/** Companion databases attached now, re-attached whenever the engine restarts. */
 	#attached = new Set<string>();
+	/** Variables set so far (the notebook's inputs), set again whenever the engine restarts:
+	 *  they live in the engine's session, which a restart loses. */
+	#variables = new Map<string, number | string>();
+	/** Whether an engine has opened the database from OPFS: a restart must too. */
+	#openedPersistent = false;
 
 	private constructor(options: ClientOptions) {
 		this.#options = options;
@@ -50,7 +56,7 @@ export class DuckDBClient implements SqlClient, ColumnarClient, CompanionDatabas
 	}
 
 	static async open(options: ClientOptions): Promise<DuckDBClient> {
-		const release = options.path.startsWith('opfs://') ? await holdWorkspaceLock(`cin:${options.path}`) : () => {};
+		const release = options.path.startsWith('opfs://') ? await holdWorkspaceLock(workspaceLockName(options.path)) : () => {};
 		const client = new DuckDBClient(options);
 		client.#releaseLock = release;
 		try {
@@ -116,14 +122,9 @@ export class DuckDBClient implements SqlClient, ColumnarClient, CompanionDatabas
 	}
 
 	setVariable(name: string, value: number | string): Promise<void> {
-		const sql = `SET VARIABLE ${quoteIdent(name)} = ?`;
-		return this.#engineCall(sql, async (engine) => {
-			const statement = await engine.conn.prepare(sql);
-			try {
-				await statement.query(value);
-			} finally {
-				await statement.close().catch(() => {});
-			}
+		return this.#engineCall(`SET VARIABLE ${quoteIdent(name)} = ?`, async (engine) => {
+			await setVariable(engine.conn, name, value);
+			this.#variables.set(name, value);
 		});
 	}
 
@@ -288,6 +289,8 @@ export class DuckDBClient implements SqlClient, ColumnarClient, CompanionDatabas
 				path: this.#options.path,
 				setup: this.#options.setup ?? [],
 				companions: this.#attached,
+				variables: this.#variables,
+				persistentBefore: this.#openedPersistent,
 				filesReady: this.#options.filesReady,
 				onProgress: (p) => report({ phase, restartReason, loaded: p.loaded, total: p.total }),
 				onCrash: (worker) => {
@@ -301,6 +304,7 @@ export class DuckDBClient implements SqlClient, ColumnarClient, CompanionDatabas
 				}
 			});
 			this.#persistent = engine.persistent;
+			this.#openedPersistent ||= engine.persistent;
 			report({ phase: 'ready', timings });
 			return engine;
 		} catch (error) {

@@ -5,6 +5,11 @@ export function opfsName(path: string): string {
 	return path.replace(/^opfs:\/\//, '');
 }
 
+/** Whether this browser has an origin-private file system for the page to use. */
+export function canUseOpfs(): boolean {
+	return typeof navigator !== 'undefined' && typeof navigator.storage?.getDirectory === 'function';
+}
+
 /** Removes OPFS root entries by name; a missing one is fine. The DuckDB worker lets go of an
  *  access handle a moment after it is closed, so a busy file is retried for about 2 s. */
 export async function removeOpfsFiles(names: readonly string[]): Promise<void> {

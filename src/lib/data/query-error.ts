@@ -1,10 +1,12 @@
+import { explainEngineError } from './engine-messages';
 import { errorMessage } from './error-message';
 
-/** A query DuckDB rejected; carries the SQL that failed so the UI can show both. */
+/** A query DuckDB rejected; carries the SQL that failed so the UI can show both. Running out of
+ *  memory or storage is explained (engine-messages): DuckDB's own advice is for a native engine. */
 export class QueryError extends Error {
 	readonly sql: string;
 	constructor(message: string, sql: string, options?: { cause?: unknown }) {
-		super(cleanDuckDBMessage(message), options);
+		super(explainEngineError(cleanDuckDBMessage(message)), options);
 		this.name = 'QueryError';
 		this.sql = sql;
 	}

@@ -10,6 +10,11 @@ import { attachCompanion } from './attach-companion';
 import { EngineCrashedError } from './engine-crashed-error';
 import type { EngineTimings } from './engine-status';
 import { prefetchWasm, startEngineWorker, type WasmProgress } from './engine-worker';
+import { setVariable } from './set-variable';
+
+/** How often, and how far apart, a restart tries to open the database file again. */
+const REOPEN_ATTEMPTS = 25;
+const REOPEN_DELAY_MS = 200;
 
 export interface Engine {
 	db: duckdb.AsyncDuckDB;
@@ -28,6 +33,12 @@ export interface EngineStart {
 	setup: readonly string[];
 	/** Companion databases to attach (again, after a restart), read once the database is open. */
 	companions: Iterable<string>;
+	/** Variables to set (again, after a restart: they live in the engine's session), bound as
+	 *  parameters, never pasted into SQL. */
+	variables?: Iterable<[name: string, value: number | string]>;
+	/** The database was opened from OPFS before (this is a restart): open it again or fail, never
+	 *  carry on in memory, where the tables are not. */
+	persistentBefore?: boolean;
 	/** Settles once the database's files are in place; the wasm compiles in the meantime. */
 	filesReady?: Promise<unknown>;
 	onProgress(progress: WasmProgress): void;
@@ -54,13 +65,14 @@ export async function startEngine(start: EngineStart): Promise<{ engine: Engine;
 	await db.instantiate(wasmUrl, null);
 	const t1 = mark('cin:wasm-ready');
 	await start.filesReady?.catch(() => {});
-	const persistent = await openDatabase(db, start.path);
+	const persistent = await openDatabase(db, start.path, start.persistentBefore ?? false);
 	const t2 = mark('cin:database-open');
 	const conn = await db.connect();
 	// Extensions would be fetched from the internet: never. A mistake must fail at once.
 	await conn.query(`SET autoinstall_known_extensions = false; SET autoload_known_extensions = false;`);
 	for (const alias of start.companions) await attachCompanion({ db, conn, persistent }, start.path, alias);
 	for (const statement of start.setup) await conn.query(statement);
+	for (const [name, value] of start.variables ?? []) await setVariable(conn, name, value);
 	mark('cin:engine-ready');
 	const ms = (from: number, to: number) => Math.round(to - from);
 	return {
@@ -80,20 +92,34 @@ export function stopEngine(engine: Engine): void {
 	engine.worker.terminate();
 }
 
-/** Whether the database is persistent: the OPFS file if the browser can open it, else memory. */
-async function openDatabase(db: duckdb.AsyncDuckDB, path: string): Promise<boolean> {
+/**
+ * Whether the database is persistent: the OPFS file if the browser can open it, else memory.
+ * A restart (`mustPersist`) opens the file again or fails: the worker it replaces lets go of
+ * the file's OPFS access handles a moment after it is terminated, so a busy file is retried
+ * for a few seconds, but never swapped for an empty database in memory.
+ */
+async function openDatabase(db: duckdb.AsyncDuckDB, path: string, mustPersist: boolean): Promise<boolean> {
 	if (path.startsWith('opfs://') && typeof navigator !== 'undefined' && typeof navigator.storage?.getDirectory === 'function') {
-		try {
-			await db.open({
-				path,
-				accessMode: duckdb.DuckDBAccessMode.READ_WRITE,
-				query: { castBigIntToDouble: false }
-			});
-			return true;
-		} catch (error) {
-			console.warn('OPFS database unavailable, falling back to memory:', error);
+		for (let attempt = 0; ; attempt++) {
+			try {
+				await db.open({
+					path,
+					accessMode: duckdb.DuckDBAccessMode.READ_WRITE,
+					query: { castBigIntToDouble: false }
+				});
+				return true;
+			} catch (error) {
+				if (mustPersist && attempt < REOPEN_ATTEMPTS) {
+					await new Promise((resolve) => setTimeout(resolve, REOPEN_DELAY_MS));
+					continue;
+				}
+				if (mustPersist) throw error;
+				console.warn('OPFS database unavailable, falling back to memory:', error);
+				break;
+			}
 		}
 	}
+	if (mustPersist) throw new Error(`the database ${path} is no longer reachable in this browser's storage`);
 	await db.open({ path: ':memory:', query: { castBigIntToDouble: false } });
 	return false;
 }

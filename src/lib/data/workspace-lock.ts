@@ -11,6 +11,18 @@ export class WorkspaceLockedError extends Error {
 	}
 }
 
+/** The lock a tab holds while it has the database at `path` open. */
+export function workspaceLockName(path: string): string {
+	return `cin:${path}`;
+}
+
+/** Whether another tab has the database at `path` open now (false when the browser cannot tell). */
+export async function isWorkspaceHeld(path: string): Promise<boolean> {
+	if (typeof navigator === 'undefined' || typeof navigator.locks?.query !== 'function') return false;
+	const { held = [] } = await navigator.locks.query();
+	return held.some((lock) => lock.name === workspaceLockName(path));
+}
+
 /** Takes the named lock until `release()` (or the page goes away); throws if another tab holds it. */
 export async function holdWorkspaceLock(name: string): Promise<() => void> {
 	if (typeof navigator === 'undefined' || !navigator.locks) return () => {}; // no Web Locks: cannot tell, carry on

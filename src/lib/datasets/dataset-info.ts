@@ -17,8 +17,9 @@ export interface DatasetInfo {
 	name: string;
 	source: DatasetSource;
 	files: DatasetFile[];
-	/** `ingesting` until the store is complete: one still `ingesting` at start-up was interrupted. */
-	state: 'ingesting' | 'ready';
+	/** `ingesting` until the store is complete: one still `ingesting` at start-up was interrupted.
+	 *  `missing`: its files are no longer in OPFS (the browser evicted them, or site data was cleared). */
+	state: 'ingesting' | 'ready' | 'missing';
 	rows: number | null;
 	/** Bytes of the database file(s) in OPFS, as last measured. */
 	storedBytes: number | null;

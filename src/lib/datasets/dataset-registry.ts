@@ -90,7 +90,7 @@ function isDatasetInfo(value: unknown): value is DatasetInfo {
 		typeof d.id === 'string' &&
 		isValidDatasetId(d.id) &&
 		typeof d.name === 'string' &&
-		(d.state === 'ingesting' || d.state === 'ready') &&
+		(d.state === 'ingesting' || d.state === 'ready' || d.state === 'missing') &&
 		Array.isArray(d.files) &&
 		typeof d.createdAt === 'number' &&
 		typeof d.lastOpened === 'number'

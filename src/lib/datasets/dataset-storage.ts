@@ -1,5 +1,6 @@
 // OPFS files of datasets and the browser's storage budget. Browser-only.
 import { opfsFilesStartingWith, removeOpfsFiles } from '../data/opfs-files';
+import { datasetFilePrefix } from './dataset-files';
 import { databaseFileName } from './dataset-info';
 
 export interface StorageSummary {
@@ -13,7 +14,7 @@ export interface StorageSummary {
  *  database must be closed (its access handles released). */
 export async function deleteDatasetFiles(id: string): Promise<void> {
 	const db = databaseFileName(id);
-	const companions = await opfsFilesStartingWith(`${db.replace(/\.duckdb$/, '')}.`);
+	const companions = await opfsFilesStartingWith(datasetFilePrefix(id));
 	await removeOpfsFiles([db, `${db}.wal`, ...companions]);
 }
 

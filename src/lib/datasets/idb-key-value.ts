@@ -1,9 +1,11 @@
 // One IndexedDB object store used as a key-value map. Storage failures (private mode, quota,
 // a blocked upgrade) resolve to null: everything kept here can be rebuilt or asked for again.
 export interface IdbKeyValue {
-	get(key: string): Promise<unknown>;
-	put(key: string, value: unknown): Promise<void>;
-	delete(key: string): Promise<void>;
+	get(key: IDBValidKey): Promise<unknown>;
+	put(key: IDBValidKey, value: unknown): Promise<void>;
+	delete(key: IDBValidKey): Promise<void>;
+	/** Every key (none when IndexedDB is unavailable). */
+	keys(): Promise<IDBValidKey[]>;
 }
 
 export function idbKeyValue(database: string, store: string): IdbKeyValue {
@@ -40,6 +42,7 @@ export function idbKeyValue(database: string, store: string): IdbKeyValue {
 	return {
 		get: async (key) => (await run('readonly', (s) => s.get(key))) ?? null,
 		put: async (key, value) => void (await run('readwrite', (s) => s.put(value, key))),
-		delete: async (key) => void (await run('readwrite', (s) => s.delete(key)))
+		delete: async (key) => void (await run('readwrite', (s) => s.delete(key))),
+		keys: async () => (await run('readonly', (s) => s.getAllKeys())) ?? []
 	};
 }

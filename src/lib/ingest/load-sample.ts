@@ -5,17 +5,16 @@ import { checkCsvHead } from './csv-head';
 import { bundledCsvSource } from './ingest-sources';
 import type { IngestSource } from './ingest-events';
 import { readHead } from './read-head';
+import { SAMPLE_FILES } from './sample-files';
 import octoberUrl from '../../../sample-data/2019-Oct.csv.gz?url';
 import novemberUrl from '../../../sample-data/2019-Nov.csv.gz?url';
 
-const SAMPLE_FILES = [
-	['sample-2019-Oct.csv.gz', octoberUrl],
-	['sample-2019-Nov.csv.gz', novemberUrl]
-] as const;
+const URLS: Record<(typeof SAMPLE_FILES)[number]['file'], string> = { '2019-Oct.csv.gz': octoberUrl, '2019-Nov.csv.gz': novemberUrl };
 
 export async function sampleSources(client: DuckDBClient): Promise<IngestSource[]> {
 	const sources: IngestSource[] = [];
-	for (const [name, url] of SAMPLE_FILES) {
+	for (const { file, name } of SAMPLE_FILES) {
+		const url = URLS[file];
 		const response = await fetch(url);
 		if (!response.ok) throw new Error(`could not load the bundled sample ${name} (${response.status} ${response.statusText})`);
 		const bytes = new Uint8Array(await response.arrayBuffer());

@@ -8,6 +8,7 @@ export {
 	type CellRuntimeState,
 	type CellStatus
 } from './cell';
+export { hasFlag, RENDERED_KINDS, type CellFlag } from './cell-flags';
 export { extractTableReferences, extractVariables, sqlReferences } from './references';
 export { noReferences, PROSE_KIND, syntaxOf, type CellReferences, type CellSyntax, type CellSyntaxes, type SpecProblem } from './cell-syntax';
 export { buildGraph, descendants, topologicalOrder, type NotebookGraph } from './graph';

@@ -10,8 +10,8 @@
 export const SHARE_PARAM = 'nb';
 const VERSION = '1';
 
-/** The largest notebook a link opens into, the same limit as a notebook file. */
-export const MAX_SHARED_BYTES = 5_000_000;
+/** The largest notebook a link opens into: what the notebook library keeps at most. */
+export const MAX_SHARED_BYTES = 1_000_000;
 
 export type SharedNotebook = { ok: true; text: string } | { ok: false; message: string };
 

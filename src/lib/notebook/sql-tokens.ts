@@ -1,10 +1,12 @@
-export type SqlTokenKind = 'word' | 'quoted' | 'string' | 'number' | 'variable' | 'parameter' | 'punct';
+export type SqlTokenKind = 'word' | 'quoted' | 'string' | 'number' | 'variable' | 'parameter' | 'punct' | 'comment';
 
 export interface SqlToken {
 	kind: SqlTokenKind;
 	/** word, quoted identifier, variable: the lower-cased name (DuckDB identifiers are case-insensitive); punct: the character. */
 	value: string;
 	start: number;
+	/** Just past the token's last character (an unclosed string or comment runs to the end). */
+	end: number;
 }
 
 const WORD_START = /[A-Za-z_\u0080-\uffff]/;
@@ -16,6 +18,11 @@ const NUMBER = /(\d[\d_]*(\.[\d_]*)?|\.\d[\d_]*)([eE][+-]?\d+)?/y;
 
 /** Tokens of SQL text with comments and whitespace dropped; never throws (unclosed strings and comments run to the end). */
 export function tokenizeSql(sql: string): SqlToken[] {
+	return lexSql(sql).filter((t) => t.kind !== 'comment');
+}
+
+/** Every token of SQL text, comments included (value ''), whitespace dropped: what a formatter or an editor needs. */
+export function lexSql(sql: string): SqlToken[] {
 	const tokens: SqlToken[] = [];
 	let i = 0;
 	const n = sql.length;
@@ -25,35 +32,41 @@ export function tokenizeSql(sql: string): SqlToken[] {
 		if (c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\f') {
 			i += 1;
 		} else if (c === '-' && next === '-') {
+			// The comment ends before its newline: the newline is whitespace.
 			const end = sql.indexOf('\n', i);
+			tokens.push({ kind: 'comment', value: '', start: i, end: end < 0 ? n : end });
 			i = end < 0 ? n : end + 1;
 		} else if (c === '/' && next === '*') {
-			i = skipBlockComment(sql, i);
+			const end = skipBlockComment(sql, i);
+			tokens.push({ kind: 'comment', value: '', start: i, end });
+			i = end;
 		} else if (c === "'") {
-			tokens.push({ kind: 'string', value: '', start: i });
-			i = skipQuoted(sql, i, "'", false);
+			const end = skipQuoted(sql, i, "'", false);
+			tokens.push({ kind: 'string', value: '', start: i, end });
+			i = end;
 		} else if (c === '"') {
 			const end = skipQuoted(sql, i, '"', false);
 			const body = sql.slice(i + 1, sql[end - 1] === '"' ? end - 1 : end);
-			tokens.push({ kind: 'quoted', value: body.replaceAll('""', '"').toLowerCase(), start: i });
+			tokens.push({ kind: 'quoted', value: body.replaceAll('""', '"').toLowerCase(), start: i, end });
 			i = end;
 		} else if (c === '$') {
 			i = lexDollar(sql, i, tokens);
 		} else if ((c === 'E' || c === 'e') && next === "'") {
-			tokens.push({ kind: 'string', value: '', start: i });
-			i = skipQuoted(sql, i + 1, "'", true);
+			const end = skipQuoted(sql, i + 1, "'", true);
+			tokens.push({ kind: 'string', value: '', start: i, end });
+			i = end;
 		} else if (WORD_START.test(c)) {
 			let end = i + 1;
 			while (end < n && WORD_PART.test(sql[end])) end += 1;
-			tokens.push({ kind: 'word', value: sql.slice(i, end).toLowerCase(), start: i });
+			tokens.push({ kind: 'word', value: sql.slice(i, end).toLowerCase(), start: i, end });
 			i = end;
 		} else if (/\d/.test(c) || (c === '.' && /\d/.test(next ?? ''))) {
 			NUMBER.lastIndex = i;
 			NUMBER.exec(sql);
-			tokens.push({ kind: 'number', value: sql.slice(i, NUMBER.lastIndex), start: i });
+			tokens.push({ kind: 'number', value: sql.slice(i, NUMBER.lastIndex), start: i, end: NUMBER.lastIndex });
 			i = NUMBER.lastIndex;
 		} else {
-			tokens.push({ kind: 'punct', value: c, start: i });
+			tokens.push({ kind: 'punct', value: c, start: i, end: i + 1 });
 			i += 1;
 		}
 	}
@@ -99,21 +112,22 @@ function lexDollar(sql: string, start: number, tokens: SqlToken[]): number {
 	DOLLAR_TAG.lastIndex = start;
 	const tag = DOLLAR_TAG.exec(sql);
 	if (tag) {
-		tokens.push({ kind: 'string', value: '', start });
-		const end = sql.indexOf(tag[0], DOLLAR_TAG.lastIndex);
-		return end < 0 ? sql.length : end + tag[0].length;
+		const close = sql.indexOf(tag[0], DOLLAR_TAG.lastIndex);
+		const end = close < 0 ? sql.length : close + tag[0].length;
+		tokens.push({ kind: 'string', value: '', start, end });
+		return end;
 	}
 	VARIABLE.lastIndex = start;
 	const variable = VARIABLE.exec(sql);
 	if (variable) {
-		tokens.push({ kind: 'variable', value: variable[1].toLowerCase(), start });
+		tokens.push({ kind: 'variable', value: variable[1].toLowerCase(), start, end: VARIABLE.lastIndex });
 		return VARIABLE.lastIndex;
 	}
 	PARAMETER.lastIndex = start;
 	if (PARAMETER.exec(sql)) {
-		tokens.push({ kind: 'parameter', value: sql.slice(start, PARAMETER.lastIndex), start });
+		tokens.push({ kind: 'parameter', value: sql.slice(start, PARAMETER.lastIndex), start, end: PARAMETER.lastIndex });
 		return PARAMETER.lastIndex;
 	}
-	tokens.push({ kind: 'punct', value: '$', start });
+	tokens.push({ kind: 'punct', value: '$', start, end: start + 1 });
 	return start + 1;
 }

@@ -1,4 +1,4 @@
-export { NotebookRuntime, CHECKPOINT_DELAY_MS, type AttachedData, type CellState, type RuntimeListener, type RuntimeOptions, type SnapshotStore } from './notebook-runtime';
+export { NotebookRuntime, CHECKPOINT_DELAY_MS, type AttachedData, type CellState, type RuntimeListener, type RuntimeOptions, type SnapshotKey, type SnapshotStore } from './notebook-runtime';
 export { openNotebookFile, openSharedNotebook, readNotebook, readNotebookSafe, type ReadOptions } from './read-notebook';
 export { DEFAULT_KINDS, cellKinds, type CellKinds } from './kinds/registry';
 export type { CellKind, CellProgress, RunContext } from './kinds/cell-kind';

@@ -27,10 +27,19 @@ import { reusableCells, type ShownOutput } from './reusable-cells';
 
 export type CellState = CellRuntimeState<CellOutput>;
 
-/** Where each dataset's output snapshot is kept (IndexedDB in the browser): read before the engine starts. */
+/**
+ * Whose outputs a snapshot holds: one notebook's on one dataset. Each notebook of the library
+ * keeps its own, so switching notebooks shows the one switched to's outputs, never the last one's.
+ */
+export interface SnapshotKey {
+	datasetId: string;
+	notebookId: string;
+}
+
+/** Where output snapshots are kept (IndexedDB in the browser): read before the engine starts. */
 export interface SnapshotStore {
-	load(datasetId: string): Promise<unknown>;
-	save(datasetId: string, snapshot: OutputSnapshot): Promise<void>;
+	load(key: SnapshotKey): Promise<unknown>;
+	save(key: SnapshotKey, snapshot: OutputSnapshot): Promise<void>;
 }
 
 export interface RuntimeListener {
@@ -54,6 +63,8 @@ export interface RuntimeOptions {
 	listener?: RuntimeListener;
 	/** How long after the last write cell tables are checkpointed (see deferred-checkpoint.ts). */
 	checkpointDelayMs?: number;
+	/** Which notebook the document is (its snapshots are its own); see `open`. */
+	notebookId?: string;
 }
 
 /** The open dataset: the fingerprints of cells reading its tables include `epoch`. */
@@ -80,10 +91,14 @@ export class NotebookRuntime {
 	readonly #fingerprints = memoFingerprints();
 	/** While a reopened notebook first runs: the outputs the last session showed, by fingerprint. */
 	#shownBefore: ReadonlyMap<string, CellOutput> | null = null;
-	#snapshot: { datasetId: string; snapshot: Promise<OutputSnapshot | null> } | null = null;
+	#snapshot: { key: SnapshotKey; snapshot: Promise<OutputSnapshot | null> } | null = null;
+	#notebookId: string;
+	/** Counts `open`s: an attach that began on a document no longer open stops at its next step. */
+	#generation = 0;
 
 	constructor(doc: NotebookDocument, options: RuntimeOptions = {}) {
 		this.kinds = options.kinds ?? DEFAULT_KINDS;
+		this.#notebookId = options.notebookId ?? 'notebook';
 		this.#listener = options.listener ?? {};
 		this.#snapshots = options.snapshots ?? null;
 		this.#doc = doc;
@@ -103,6 +118,11 @@ export class NotebookRuntime {
 
 	get doc(): NotebookDocument {
 		return this.#doc;
+	}
+
+	/** Which notebook of the library the document is. */
+	get notebookId(): string {
+		return this.#notebookId;
 	}
 
 	get cells(): readonly CellData[] {
@@ -152,14 +172,25 @@ export class NotebookRuntime {
 
 	// ---- the document ---------------------------------------------------------------------
 
-	/** Replaces the document (an import, the saved notebook at start): what runs stops, states go. */
-	open(doc: NotebookDocument): void {
+	/**
+	 * Replaces the document (another notebook of the library, or the same one reopened): what
+	 * runs stops, states go. Nothing runs; `switchTo` also brings the new one up to date.
+	 */
+	open(doc: NotebookDocument, notebookId = this.#notebookId): void {
 		this.scheduler.cancel();
 		this.scheduler.reset();
 		this.#ranWith.clear();
+		this.#generation++;
+		if (notebookId !== this.#notebookId) this.#snapshot = null;
+		this.#notebookId = notebookId;
 		this.#doc = doc;
 		this.scheduler.setCells(doc.cells);
 		this.#setDocument(doc, new Set());
+	}
+
+	/** Sets the notebook's title (its front matter); nothing runs. */
+	setTitle(title: string): void {
+		if (title !== this.#doc.title) this.#setDocument({ ...this.#doc, title }, this.#edited);
 	}
 
 	/** Edits a cell's text; nothing runs until `run`. */
@@ -192,6 +223,14 @@ export class NotebookRuntime {
 		cells.splice(index, 0, cell);
 		this.#update(cells);
 		return cell.id;
+	}
+
+	/** Puts a cell back as it was (the undo of a delete) at `index`; nothing runs until `run`. */
+	insert(cell: CellData, index: number): void {
+		if (this.cell(cell.id)) throw new Error(`cell ${cell.id} is already in the notebook`);
+		const cells = [...this.cells];
+		cells.splice(Math.max(0, Math.min(index, cells.length)), 0, cell);
+		this.#update(cells);
 	}
 
 	/** Deletes a cell and its tables; dependants run again, so they say what they now miss. */
@@ -253,6 +292,21 @@ export class NotebookRuntime {
 		this.scheduler.cancel(id);
 	}
 
+	/**
+	 * Switches to another notebook: the current one's runs stop and its tables and snapshot are
+	 * kept first (under its own id), then the new one shows its own snapshot and, with a dataset
+	 * open, runs what its saved tables do not hold (as after a reload).
+	 */
+	async switchTo(doc: NotebookDocument, notebookId: string): Promise<void> {
+		this.scheduler.cancel();
+		await this.scheduler.idle();
+		await this.flushCheckpoint();
+		this.open(doc, notebookId);
+		const client = this.#client;
+		const datasetId = this.#data.datasetId;
+		if (client) await this.attach(client, { datasetId, epoch: null });
+	}
+
 	// ---- the open dataset --------------------------------------------------------------------
 
 	/**
@@ -262,11 +316,14 @@ export class NotebookRuntime {
 	 */
 	async attach(client: SqlClient, data: { datasetId: string | null; epoch: string | null }): Promise<void> {
 		this.#client = client;
-		this.#cache = new ResultsCache(client);
+		const cache = new ResultsCache(client);
+		this.#cache = cache;
 		this.#data = { datasetId: data.datasetId, epoch: data.epoch ?? this.#data.epoch };
+		const generation = this.#generation;
 		const snapshot = data.datasetId ? await this.showSnapshot(data.datasetId) : null;
 		// One query for every saved cell table instead of one per cell.
-		const tables = await this.#cache.readAll().catch(() => null);
+		const tables = await cache.readAll().catch(() => null);
+		if (generation !== this.#generation) return; // another notebook was opened meanwhile: its own attach runs it
 		if (!tables) return this.runAll(false);
 		const reusable = await reusableCells({
 			cells: this.cells,
@@ -277,16 +334,18 @@ export class NotebookRuntime {
 			tables,
 			client
 		});
+		if (generation !== this.#generation) return;
 		this.#markRun(new Set());
 		const stale = this.graph.order.filter((c) => !reusable.has(c));
 		if (stale.length === 0) return;
-		this.#cache.remember(tables);
-		this.#shownBefore = new Map(snapshot?.outputs ?? []);
+		cache.remember(tables);
+		const shownBefore = new Map(snapshot?.outputs ?? []);
+		this.#shownBefore = shownBefore;
 		try {
 			await this.#schedule(() => this.scheduler.run(stale));
 		} finally {
-			this.#cache?.forget();
-			this.#shownBefore = null;
+			cache.forget();
+			if (this.#shownBefore === shownBefore) this.#shownBefore = null;
 		}
 	}
 
@@ -308,9 +367,10 @@ export class NotebookRuntime {
 	 * and whose fingerprint matches; resolves with the snapshot. Needs no engine.
 	 */
 	async showSnapshot(datasetId: string): Promise<OutputSnapshot | null> {
+		const generation = this.#generation;
 		const snapshot = await this.#snapshotOf(datasetId);
 		const open = this.#data.datasetId;
-		if (!snapshot || (open !== null && open !== datasetId)) return snapshot;
+		if (!snapshot || generation !== this.#generation || (open !== null && open !== datasetId)) return snapshot;
 		const matched = matchSnapshot(this.cells, (epoch) => this.#fingerprints(this.cells, this.graph, epoch), snapshot);
 		const shown = new Map([...matched].map(([id, m]) => [id, m.output.kind === 'table' ? { ...m.output, cached: true } : m.output]));
 		this.scheduler.restore(shown);
@@ -395,9 +455,10 @@ export class NotebookRuntime {
 	}
 
 	#snapshotOf(datasetId: string): Promise<OutputSnapshot | null> {
-		if (this.#snapshot?.datasetId !== datasetId) {
-			const load = this.#snapshots?.load(datasetId).then((found) => (isOutputSnapshot(found) ? found : null)) ?? Promise.resolve(null);
-			this.#snapshot = { datasetId, snapshot: load.catch(() => null) };
+		const key: SnapshotKey = { datasetId, notebookId: this.#notebookId };
+		if (this.#snapshot?.key.datasetId !== datasetId || this.#snapshot.key.notebookId !== key.notebookId) {
+			const load = this.#snapshots?.load(key).then((found) => (isOutputSnapshot(found) ? found : null)) ?? Promise.resolve(null);
+			this.#snapshot = { key, snapshot: load.catch(() => null) };
 		}
 		return this.#snapshot.snapshot;
 	}
@@ -407,8 +468,9 @@ export class NotebookRuntime {
 		const id = this.#data.datasetId;
 		if (!id || !this.#snapshots || !this.#data.epoch) return;
 		const snapshot = takeSnapshot(this.#data.epoch, this.#shownOutputs().values());
-		this.#snapshot = { datasetId: id, snapshot: Promise.resolve(snapshot) };
-		await this.#snapshots.save(id, snapshot).catch((error) => this.#listener.warn?.('saving the output snapshot failed', error));
+		const key: SnapshotKey = { datasetId: id, notebookId: this.#notebookId };
+		this.#snapshot = { key, snapshot: Promise.resolve(snapshot) };
+		await this.#snapshots.save(key, snapshot).catch((error) => this.#listener.warn?.('saving the output snapshot failed', error));
 	}
 
 	#kind(cell: CellData) {

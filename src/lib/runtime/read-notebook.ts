@@ -22,19 +22,22 @@ export function readNotebookSafe(
 	return parseNotebookSafe(text, { mode, kinds });
 }
 
-/** A notebook holds SQL and prose, not data: 50× the default notebook, far below storage limits. */
-export const MAX_NOTEBOOK_BYTES = 5_000_000;
+/**
+ * A notebook holds SQL and prose, not data: ten times the default notebook. The notebook
+ * library keeps at most as much (notebooks/notebook-library.ts), so a file refused here is one
+ * it could not have stored, and this message comes first.
+ */
+export const MAX_NOTEBOOK_CHARS = 1_000_000;
 
 export type OpenedNotebookFile = { ok: true; doc: NotebookDocument; notes: string[] } | { ok: false; message: string };
 
 /** A notebook file the user opened: the document (with notes on what it keeps as text), or the message that names what is wrong. */
 export function openNotebookFile(text: string, fileName: string, kinds: CellKinds = DEFAULT_KINDS): OpenedNotebookFile {
-	const bytes = new TextEncoder().encode(text).byteLength;
-	if (bytes > MAX_NOTEBOOK_BYTES) {
+	if (text.length > MAX_NOTEBOOK_CHARS) {
 		return {
 			ok: false,
 			message:
-				`${fileName} is ${(bytes / 1e6).toFixed(1)} MB; a notebook this app opens is at most ${MAX_NOTEBOOK_BYTES / 1e6} MB of SQL and prose. ` +
+				`${fileName} is ${(text.length / 1e6).toFixed(1)} MB of text; a notebook this app opens is at most ${MAX_NOTEBOOK_CHARS / 1e6} MB of SQL and prose. ` +
 				'If the file embeds data, open the data with "Open data…" and keep the notebook to its queries.'
 		};
 	}

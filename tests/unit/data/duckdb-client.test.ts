@@ -172,6 +172,27 @@ describe('DuckDBClient', () => {
 		expect(engineStatusMessage(restarting)).toBe('stopping a query that did not respond to cancel');
 	});
 
+	it('sets the variables again, and must reopen the database file, when the engine restarts', async () => {
+		nextEngine = () => fakeEngine({ persistent: true });
+		const client = await DuckDBClient.open({ path: ':memory:' });
+		expect(started[0]).toMatchObject({ persistentBefore: false });
+		await client.setVariable('top_n', 3);
+		await client.setVariable('segment', 'Champions');
+		await client.setVariable('top_n', 5);
+		// A variable the engine refused is not set again.
+		nextEngine = () => fakeEngine({ fail: (what) => what.includes('"broken"') });
+		await client.restart('crash');
+		await expect(client.setVariable('broken', 1)).rejects.toBeInstanceOf(QueryError);
+		await client.restart('crash');
+		expect(started).toHaveLength(3);
+		expect([...started[2].variables!]).toEqual([
+			['top_n', 5],
+			['segment', 'Champions']
+		]);
+		// The first engine had the OPFS file: a restarted one may not fall back to memory.
+		expect(started[2]).toMatchObject({ persistentBefore: true });
+	});
+
 	it('reports facts and leaves the wording to the page', async () => {
 		nextEngine = () => fakeEngine({ persistent: false });
 		const statuses: EngineStatus[] = [];

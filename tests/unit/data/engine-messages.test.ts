@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EngineCrashedError } from '../../../src/lib/data/engine-crashed-error';
-import { engineCrashedMessage, engineStatusMessage } from '../../../src/lib/data/engine-messages';
+import { engineCrashedMessage, engineStatusMessage, explainEngineError, isStorageFull } from '../../../src/lib/data/engine-messages';
 import { asQueryError, CancelledError, QueryError } from '../../../src/lib/data/query-error';
 
 describe('engineStatusMessage', () => {
@@ -46,5 +46,41 @@ describe('engine errors', () => {
 		expect(asQueryError(cancelled, 'SELECT 1')).toBe(cancelled);
 		const query = new QueryError('Parser Error: x', 'SELEC');
 		expect(asQueryError(query, 'other')).toBe(query);
+	});
+});
+
+describe('explainEngineError', () => {
+	// Chromium's words when a write to OPFS would pass the origin's quota, as the ingest got them
+	// through DuckDB (tests/e2e/faults.spec.ts makes the quota small to meet it).
+	const quota = "QuotaExceededError: Failed to execute 'write' on 'FileSystemSyncAccessHandle': No space available for this operation";
+
+	it('says the storage is full and what to free, keeping the browser’s words', () => {
+		const text = explainEngineError(quota);
+		expect(text).toBe(
+			"The browser’s storage for this site is full (Failed to execute 'write' on 'FileSystemSyncAccessHandle': No space available for this operation). " +
+				'Free space by deleting datasets you no longer need (under Datasets) or disk space on this computer, then try again.'
+		);
+		// Explaining twice changes nothing (a QueryError's message may be worded again by the page).
+		expect(explainEngineError(text)).toBe(text);
+		expect(new QueryError(quota, 'CREATE TABLE t AS SELECT 1').message).toBe(text);
+	});
+
+	it('knows a full storage from the error thrown, whatever its wording', () => {
+		const thrown = new DOMException('The operation failed because it would cause the application to exceed its storage quota.', 'QuotaExceededError');
+		expect(isStorageFull(thrown)).toBe(true);
+		expect(explainEngineError(thrown)).toMatch(/^The browser’s storage for this site is full \(The operation failed/);
+		expect(isStorageFull(new Error('IO Error: Could not write file "x": No space left on device'))).toBe(true);
+		expect(isStorageFull(new Error('Catalog Error: Table with name quota does not exist!'))).toBe(false);
+	});
+
+	it('names the memory limit an out-of-memory error hit, wherever the message starts', () => {
+		const text = explainEngineError('step "users": Out of Memory Error: failed to allocate data of size 32.0 MiB (1.9 GiB/2.0 GiB used)\nPossible solutions:\n* Reducing the number of threads');
+		expect(text).toMatch(/^step "users": Out of Memory Error: failed to allocate data of size 32\.0 MiB \(1\.9 GiB\/2\.0 GiB used\)\. This query needs more memory than the engine’s limit of 2\.0 GiB \(memory_limit\)\./);
+		expect(text).not.toContain('threads');
+		expect(explainEngineError('Out of Memory Error: could not allocate')).toMatch(/than the engine’s limit \(memory_limit\)/);
+	});
+
+	it('leaves any other message as it is', () => {
+		expect(explainEngineError('Parser Error: syntax error at or near "SELEC"')).toBe('Parser Error: syntax error at or near "SELEC"');
 	});
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createNotebook, parseNotebook, serializeNotebook, withCells } from '../../../src/lib/notebook/document';
 import type { CellData } from '../../../src/lib/notebook/cell';
+import { hasFlag } from '../../../src/lib/notebook/cell-flags';
 import { cellOf } from './helpers';
 import { DEFAULT_KINDS } from '../support/notebook-kinds';
 
@@ -47,6 +48,19 @@ describe('serializeNotebook after edits', () => {
 		const doc = parseNotebook(text, { kinds: DEFAULT_KINDS });
 		const cells = doc.cells.map((c) => (c.name === 'a' ? { ...c, attrs: {} } : c));
 		expect(write(withCells(doc, cells))).toBe(text.replace('```sql   name=a  collapsed', '```sql name=a'));
+	});
+
+	it('writes a hide-code flag in the fence, reads it back, and restores the original text byte for byte when cleared', () => {
+		const doc = parseNotebook(text, { kinds: DEFAULT_KINDS });
+		const hidden = withCells(doc, doc.cells.map((c) => (c.name === 'b' ? { ...c, attrs: { ...c.attrs, 'hide-code': 'true' } } : c)));
+		const out = write(hidden);
+		expect(out).toBe(text.replace('```sql name=b', '```sql name=b hide-code'));
+		const reread = parseNotebook(out, { kinds: DEFAULT_KINDS });
+		const b = reread.cells.find((c) => c.name === 'b')!;
+		expect(hasFlag(b, 'hide-code')).toBe(true);
+		expect(hasFlag(reread.cells.find((c) => c.name === 'a')!, 'hide-code')).toBe(false);
+		const shown = withCells(reread, reread.cells.map((c) => (c.name === 'b' ? { ...c, attrs: {} } : c)));
+		expect(write(shown)).toBe(text);
 	});
 
 	it('lengthens the fence when the new source holds a backtick run', () => {

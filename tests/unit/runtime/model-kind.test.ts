@@ -150,6 +150,31 @@ describe('model cells', () => {
 		await nb.runtime.detach();
 	});
 
+	it('never show a model whose tables were not all written: a run cut short is finished on the next open', async () => {
+		const nb = open();
+		await nb.runtime.attach(db, { datasetId: null, epoch: 'model-3' });
+		expect(nb.runtime.state(nb.id('m')).status).toBe('done');
+		await nb.runtime.detach();
+		const fingerprints = async () =>
+			Object.fromEntries((await db.query(`SELECT name, fingerprint FROM nb._cells WHERE name = 'm' OR name LIKE 'm\\_%' ESCAPE '\\'`)).rows.map(([n, f]) => [n, f]));
+		const current = (await fingerprints()).m;
+		expect(new Set(Object.values(await fingerprints()))).toEqual(new Set([current]));
+		// A run cut short after the metrics were written but before the explanation (the tab
+		// closed, the engine crashed): the explanation is still an older run's.
+		await db.exec(`UPDATE nb._cells SET fingerprint = 'an older run' WHERE name = 'm_explain'`);
+		await db.exec(`DELETE FROM nb.m_explain`);
+		const before = trainings;
+
+		const reopened = open();
+		await reopened.runtime.attach(db, { datasetId: null, epoch: 'model-3' });
+		expect(reopened.runtime.state(reopened.id('m')).status).toBe('done');
+		// Finished from the saved model (same training key), not shown as it was: every table is current.
+		expect(trainings).toBe(before);
+		expect(await fingerprints()).toEqual(Object.fromEntries(Object.keys(await fingerprints()).map((n) => [n, current])));
+		expect((await db.query(`SELECT count(*) FROM nb.m_explain`)).rows[0][0]).toBeGreaterThan(0);
+		await reopened.runtime.detach();
+	});
+
 	it('refuse a spec naming no training table, or an unknown setting, with the fix', () => {
 		const check = (source: string) => kinds.get('model')!.check({ id: 'x' as never, kind: 'model', name: 'm', source, attrs: {} })?.message;
 		expect(check('{"test": "t"}')).toBe('missing "train": the name of the cell whose table holds the training users');

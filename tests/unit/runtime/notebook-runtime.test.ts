@@ -13,6 +13,7 @@ import {
 	type CellKind,
 	type CellState,
 	type OutputSnapshot,
+	type SnapshotKey,
 	type SnapshotStore
 } from '../../../src/lib/runtime';
 import { quoteIdent } from '../../../src/lib/data/sql';
@@ -55,13 +56,14 @@ SELECT i FROM a ORDER BY i LIMIT $n
 \`\`\`
 `;
 
-/** An in-memory snapshot store: what IndexedDB holds for the page. */
+/** An in-memory snapshot store: what IndexedDB holds for the page, keyed `dataset/notebook`. */
 function memorySnapshots(): SnapshotStore & { saved: Map<string, OutputSnapshot> } {
 	const saved = new Map<string, OutputSnapshot>();
+	const key = (k: SnapshotKey) => `${k.datasetId}/${k.notebookId}`;
 	return {
 		saved,
-		load: async (id) => structuredClone(saved.get(id) ?? null),
-		save: async (id, snapshot) => void saved.set(id, structuredClone(snapshot))
+		load: async (k) => structuredClone(saved.get(key(k)) ?? null),
+		save: async (k, snapshot) => void saved.set(key(k), structuredClone(snapshot))
 	};
 }
 
@@ -81,11 +83,12 @@ beforeEach(async () => {
 });
 
 /** A runtime over NOTEBOOK recording which cells went to `running`, by name. */
-function notebook(options: { snapshots?: SnapshotStore; text?: string; checkpointDelayMs?: number } = {}) {
+function notebook(options: { snapshots?: SnapshotStore; text?: string; checkpointDelayMs?: number; notebookId?: string } = {}) {
 	const ran: string[] = [];
 	const states = new Map<CellId, CellState[]>();
 	const runtime: NotebookRuntime = new NotebookRuntime(readNotebook(options.text ?? NOTEBOOK), {
 		snapshots: options.snapshots,
+		notebookId: options.notebookId,
 		checkpointDelayMs: options.checkpointDelayMs ?? 60_000,
 		listener: {
 			cellState: (id, state) => {
@@ -184,7 +187,7 @@ describe('NotebookRuntime', () => {
 		const first = notebook({ snapshots });
 		await first.runtime.attach(client, { datasetId: 'ds', epoch: 'e1' });
 		await first.runtime.flushCheckpoint();
-		expect(snapshots.saved.get('ds')?.outputs.length).toBeGreaterThan(0);
+		expect(snapshots.saved.get('ds/notebook')?.outputs.length).toBeGreaterThan(0);
 
 		// The page reloads: the same text, new cell ids, a new runtime.
 		const second = notebook({ snapshots });
@@ -210,6 +213,41 @@ describe('NotebookRuntime', () => {
 		await second.runtime.attach(client, { datasetId: 'ds', epoch: 'e1' });
 		expect(second.ran).toEqual(['b', 'c']);
 		expect(second.preview('c')).toEqual([[9]]);
+	});
+
+	it('switching notebooks on one dataset shows each its own outputs: a same-named cell never shows the other notebook\'s result', async () => {
+		const snapshots = memorySnapshots();
+		const nb = notebook({ snapshots, notebookId: 'A' });
+		await nb.runtime.attach(client, { datasetId: 'ds', epoch: 'e1' });
+		expect(nb.preview('d')).toEqual([[42]]);
+		// B has a cell d of its own (another query): same table name, another fingerprint.
+		const textB = NOTEBOOK.replace('SELECT 42 AS answer', 'SELECT 7 AS answer');
+		const before = client.statements.length;
+		await nb.runtime.switchTo(readNotebook(textB), 'B');
+		expect(nb.runtime.notebookId).toBe('B');
+		expect(nb.preview('d')).toEqual([[7]]);
+		// Only d was computed: B's other cells are A's (same fingerprints), read from their tables.
+		expect(creates(client.statements.slice(before))).toEqual(['d']);
+		await nb.runtime.flushCheckpoint();
+		expect([...snapshots.saved.keys()].sort()).toEqual(['ds/A', 'ds/B']);
+
+		// Back to A: its own snapshot, and d runs again (B replaced the table), showing 42 throughout.
+		nb.ran.length = 0;
+		await nb.runtime.switchTo(readNotebook(NOTEBOOK), 'A');
+		const statesD = nb.states.get(nb.id('d')) ?? [];
+		// A's snapshot first (shown before the run), then A's re-run: 42 throughout, never B's 7.
+		expect(statesD[0]).toMatchObject({ status: 'done', output: { kind: 'table', preview: [[42]] } });
+		expect(new Set(statesD.flatMap((s) => (s.output?.kind === 'table' ? [JSON.stringify(s.output.preview)] : [])))).toEqual(new Set(['[[42]]']));
+		expect(nb.ran).toEqual(['d']);
+
+		// A reload on B, before any engine: B's snapshot, B's value.
+		const reloaded = notebook({ snapshots, notebookId: 'B', text: textB });
+		await reloaded.runtime.showSnapshot('ds');
+		expect(reloaded.preview('d')).toEqual([[7]]);
+		// A notebook that never ran on this dataset has no snapshot: nothing is shown before the engine.
+		const other = notebook({ snapshots, notebookId: 'C', text: textB });
+		await other.runtime.showSnapshot('ds');
+		expect(other.output('d')).toBeNull();
 	});
 
 	it('runs every cell again on other data (another epoch), even with the same text', async () => {
@@ -262,6 +300,24 @@ describe('NotebookRuntime', () => {
 		await nb.runtime.remove(b);
 		expect((await engine.query(`SELECT count(*) FROM duckdb_tables() WHERE schema_name = 'nb' AND table_name = 'b'`)).rows).toEqual([[0]]);
 		expect(nb.runtime.state(c)).toMatchObject({ status: 'error', error: { message: expect.stringMatching(/b does not exist/) } });
+	});
+
+	it('puts a deleted cell back where it was (undo): run again, its table is rebuilt and its dependants recover', async () => {
+		const nb = notebook();
+		await nb.runtime.attach(client, { datasetId: null, epoch: 'e1' });
+		const order = nb.runtime.cells.map((c) => c.id);
+		const index = order.indexOf(nb.id('b'));
+		const b = nb.runtime.cell(nb.id('b'))!;
+		await nb.runtime.remove(b.id);
+		expect(nb.status('c')).toBe('error');
+		nb.runtime.insert(b, index);
+		expect(nb.runtime.cells.map((c) => c.id)).toEqual(order);
+		expect(() => nb.runtime.insert(b, 0)).toThrow(/already in the notebook/);
+		nb.ran.length = 0;
+		await nb.runtime.run(b.id);
+		expect(nb.ran).toEqual(['b', 'c']);
+		expect(nb.preview('c')).toEqual([[10]]);
+		expect((await engine.query(`SELECT count(*) FROM nb.b`)).rows).toEqual([[10]]);
 	});
 
 	it('renames a cell: the old table goes, the new one is built, an invalid name is refused', async () => {

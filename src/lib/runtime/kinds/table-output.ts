@@ -24,11 +24,14 @@ export async function tableOutput(
 /**
  * The saved table `name`, when it was built with the cell's current fingerprint and the run is
  * not forced: what an earlier session showed for it, or a fresh preview. Null: the cell must run.
+ * A cell writing several tables (`others` too) is saved only if they all are current: a run cut
+ * short between them (a closed tab, a crashed engine, a cancel) left some from an older run.
  */
-export async function savedTableOutput(name: string, ctx: RunContext): Promise<CellOutput | null> {
+export async function savedTableOutput(name: string, ctx: RunContext, others: readonly string[] = []): Promise<CellOutput | null> {
 	if (ctx.force) return null;
 	const saved = await ctx.cache.lookup(name, ctx.fingerprint, ctx.signal);
 	if (!saved) return null;
+	for (const other of others) if (!(await ctx.cache.lookup(other, ctx.fingerprint, ctx.signal))) return null;
 	const shown = ctx.shownBefore;
 	if (shown?.kind === 'table' && shown.table === name) return { ...shown, rowCount: saved.rowCount, cached: true };
 	return tableOutput(ctx.cache, name, await ctx.client.query(previewSql(name), { signal: ctx.signal }), saved.rowCount, true, ctx.signal);

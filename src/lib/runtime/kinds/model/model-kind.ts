@@ -107,7 +107,7 @@ export function modelKind(trainer: () => Trainer): CellKind {
 		async run(cell, ctx) {
 			const name = cell.name;
 			if (!name) throw new Error('a model cell needs a name: its tables are <name>_metrics, <name>_scores…');
-			const saved = await savedTableOutput(name, ctx);
+			const saved = await savedTableOutput(name, ctx, extraTables(cell));
 			if (saved) return saved;
 			const spec = specOrThrow(readModel(cell));
 			const k = await readNumber(spec.k, 'k', ctx);

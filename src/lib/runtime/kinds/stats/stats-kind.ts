@@ -60,7 +60,7 @@ export const statsKind: CellKind = {
 	async run(cell, ctx) {
 		const name = cell.name;
 		if (!name) throw new Error('a stats cell needs a name: its answer is the table other cells read by that name');
-		const saved = await savedTableOutput(name, ctx);
+		const saved = await savedTableOutput(name, ctx, extraTables(cell));
 		if (saved) return saved;
 		const spec = specOrThrow(readStats(cell));
 		const method = STATS_METHODS.get(spec.method)!;
