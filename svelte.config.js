@@ -1,5 +1,14 @@
 import adapter from '@sveltejs/adapter-static';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+import { basePath } from './scripts/base-path.js';
+
+/**
+ * @param {string} base
+ * @returns {import('@sveltejs/kit').KitConfig['paths']}
+ */
+function sitePaths(base) {
+	return base ? { base, relative: false } : { relative: true };
+}
 
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
@@ -9,8 +18,13 @@ const config = {
 		// The whole app prerenders to static files; there is no server.
 		adapter: adapter({ fallback: undefined, strict: true }),
 		alias: { $workers: 'workers' },
-		// Relative asset paths let the site be served from any sub-path.
-		paths: { relative: true },
+		// The service worker (src/service-worker.ts) caches the static folder but its dotfiles
+		// (.nojekyll: GitHub Pages would otherwise drop the _app folder).
+		serviceWorker: { files: (file) => !/(^|\/)\./.test(file) },
+		// Relative URLs let the same build be served from any folder (a GitHub project page's
+		// /repo/ as well as a host's root); BASE_PATH pins one instead (scripts/base-path.js,
+		// README, Deploy).
+		paths: sitePaths(basePath(process.env.BASE_PATH)),
 		// Nothing leaves the machine, and nothing but the app's own code runs: every page gets
 		// this policy as a <meta> tag (a static host need not send a header), with the hash of
 		// SvelteKit's one inline start-up script. 'wasm-unsafe-eval' lets DuckDB and

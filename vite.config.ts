@@ -2,9 +2,10 @@ import { availableParallelism } from 'node:os';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
 import { offlineDuckDB } from './scripts/offline-duckdb-plugin';
+import { workersInManifest } from './scripts/worker-manifest-plugin';
 
 export default defineConfig({
-	plugins: [sveltekit(), offlineDuckDB()],
+	plugins: [sveltekit(), offlineDuckDB(), workersInManifest()],
 	worker: { format: 'es' },
 	build: {
 		// The DuckDB wasm (34 MB) is an asset loaded lazily; it is never inlined.

@@ -31,86 +31,92 @@ async function crashEngineWorker(page: Page): Promise<void> {
 	}));
 }
 
-test('the engine worker dying mid-query and the tab closing mid-training lose no cell and no edit', async ({ page, context }) => {
-	test.setTimeout(300_000);
-	await page.goto('/');
-	await settled(page);
-	const kpis = await firstValue(cell(page, 'overview_kpis'));
-	const events = await query(page, 'SELECT count(*)::INTEGER FROM events');
-	// funnel_by_category reads the input $funnel_top_n (10), a variable of the engine's session.
-	await expect(cell(page, 'funnel_by_category').getByTestId('result-table')).toHaveAttribute('data-rows', '10');
-	// An edit not run yet.
-	const daily = cell(page, 'overview_daily').locator('.cm-content');
-	await daily.click();
-	await daily.press('Control+End');
-	await daily.pressSequentially(' -- kept', { delay: 0 });
-	await expect(cell(page, 'overview_daily').getByTestId('cell-status')).toContainText('edited');
+test.describe('with the service worker blocked', () => {
+	// The training's worker script is replaced by a route; the app's service worker would answer
+	// it from its cache, past the route (fixtures.ts).
+	test.use({ serviceWorkers: 'block' });
 
-	// 1. With the network cut, the engine's worker dies while a cell's query runs. (The app
-	// needs nothing from the network once the page is loaded: the engine restarts from the
-	// browser's cache.)
-	await context.setOffline(true);
-	await page.getByTestId('add-sql').click();
-	const slow = page.locator('[data-testid="cell"]').last();
-	await typeInto(slow, 'SELECT count(*) FROM range(100000000000) a(i) WHERE hash(i) % 7 = 3');
-	await slow.locator('.cm-content').press('Shift+Enter');
-	await expect(slow).toHaveAttribute('data-status', 'running');
-	await crashEngineWorker(page);
-	await expect(slow).toHaveAttribute('data-status', 'error');
-	await expect(slow.getByTestId('cell-error')).toContainText('the SQL engine crashed (Uncaught Error: injected crash); it was restarted, run the cell again');
-	await settled(page);
-	// The engine reopened the OPFS database (not an empty one in memory) with its event partitions.
-	expect(await page.evaluate(() => window.cin.engine().persistent)).toBe(true);
-	expect(await query(page, 'SELECT count(*)::INTEGER FROM events')).toEqual(events);
-	// Every other output and the edit are as they were; a re-run works, and reads the input's value again.
-	expect(await firstValue(cell(page, 'overview_kpis'))).toBe(kpis);
-	await expect(daily).toContainText('ORDER BY day -- kept');
-	await expect(cell(page, 'overview_daily').getByTestId('cell-status')).toContainText('edited');
-	await cell(page, 'funnel_by_category').getByTestId('run-cell').click();
-	await settled(page);
-	await expect(cell(page, 'funnel_by_category')).toHaveAttribute('data-status', 'done');
-	await expect(cell(page, 'funnel_by_category').getByTestId('result-table')).toHaveAttribute('data-rows', '10');
+	test('the engine worker dying mid-query and the tab closing mid-training lose no cell and no edit', async ({ page, context }) => {
+		test.setTimeout(300_000);
+		await page.goto('/');
+		await settled(page);
+		const kpis = await firstValue(cell(page, 'overview_kpis'));
+		const events = await query(page, 'SELECT count(*)::INTEGER FROM events');
+		// funnel_by_category reads the input $funnel_top_n (10), a variable of the engine's session.
+		await expect(cell(page, 'funnel_by_category').getByTestId('result-table')).toHaveAttribute('data-rows', '10');
+		// An edit not run yet.
+		const daily = cell(page, 'overview_daily').locator('.cm-content');
+		await daily.click();
+		await daily.press('Control+End');
+		await daily.pressSequentially(' -- kept', { delay: 0 });
+		await expect(cell(page, 'overview_daily').getByTestId('cell-status')).toContainText('edited');
 
-	await context.setOffline(false);
-	// The user deletes the cell that never ends (kept, it would run again when the tab reopens).
-	const count = await page.getByTestId('cell').count();
-	await slow.getByTestId('delete-cell').click();
-	await expect(page.getByTestId('cell')).toHaveCount(count - 1);
+		// 1. With the network cut, the engine's worker dies while a cell's query runs. (The app
+		// needs nothing from the network once the page is loaded: the engine restarts from the
+		// browser's cache.)
+		await context.setOffline(true);
+		await page.getByTestId('add-sql').click();
+		const slow = page.locator('[data-testid="cell"]').last();
+		await typeInto(slow, 'SELECT count(*) FROM range(100000000000) a(i) WHERE hash(i) % 7 = 3');
+		await slow.locator('.cm-content').press('Shift+Enter');
+		await expect(slow).toHaveAttribute('data-status', 'running');
+		await crashEngineWorker(page);
+		await expect(slow).toHaveAttribute('data-status', 'error');
+		await expect(slow.getByTestId('cell-error')).toContainText('the SQL engine crashed (Uncaught Error: injected crash); it was restarted, run the cell again');
+		await settled(page);
+		// The engine reopened the OPFS database (not an empty one in memory) with its event partitions.
+		expect(await page.evaluate(() => window.cin.engine().persistent)).toBe(true);
+		expect(await query(page, 'SELECT count(*)::INTEGER FROM events')).toEqual(events);
+		// Every other output and the edit are as they were; a re-run works, and reads the input's value again.
+		expect(await firstValue(cell(page, 'overview_kpis'))).toBe(kpis);
+		await expect(daily).toContainText('ORDER BY day -- kept');
+		await expect(cell(page, 'overview_daily').getByTestId('cell-status')).toContainText('edited');
+		await cell(page, 'funnel_by_category').getByTestId('run-cell').click();
+		await settled(page);
+		await expect(cell(page, 'funnel_by_category')).toHaveAttribute('data-status', 'done');
+		await expect(cell(page, 'funnel_by_category').getByTestId('result-table')).toHaveAttribute('data-rows', '10');
 
-	// 2. The tab closes while the model trains (its worker's script is held: the training
-	// cannot finish first). A new seed and fewer trees make a new model (quicker to train again);
-	// the spec is saved with the edit, as the editor saves it.
-	const [[treesBefore]] = await query(page, `SELECT max(tree)::INTEGER FROM propensity_history`);
-	await page.route('**/train.worker-*.js', (route) => route.fulfill({ contentType: 'text/javascript', body: 'self.onmessage = () => {};' }));
-	const spec = await page.evaluate(() => window.cin.source('propensity'));
-	const edited = spec.replace('"seed": 42', '"seed": 7').replace('"trees": 200', '"trees": 20');
-	expect(edited).toContain('"trees": 20');
-	await page.evaluate((text) => window.cin.edit('propensity', text), edited);
-	await cell(page, 'propensity').getByTestId('run-cell').click();
-	await expect(cell(page, 'propensity')).toHaveAttribute('data-status', 'running');
-	await expect(cell(page, 'propensity').getByTestId('cell-progress')).toBeVisible();
-	await page.close();
+		await context.setOffline(false);
+		// The user deletes the cell that never ends (kept, it would run again when the tab reopens).
+		const count = await page.getByTestId('cell').count();
+		await slow.getByTestId('delete-cell').click();
+		await expect(page.getByTestId('cell')).toHaveCount(count - 1);
 
-	const reopened = await context.newPage();
-	await reopened.goto('/');
-	// Nothing of the interrupted training is shown as a result: the model trains again.
-	await expect(cell(reopened, 'propensity')).toHaveAttribute('data-status', /queued|running/);
-	await settled(reopened);
-	const model = cell(reopened, 'propensity');
-	await expect(model).toHaveAttribute('data-status', 'done');
-	await expect(model).not.toContainText('from the saved result');
-	// Every table of the model comes from that one training, of the spec the notebook holds.
-	const tables = ['propensity', ...MODEL_TABLE_SUFFIXES.map((s) => `propensity${s}`)];
-	const fingerprints = await query(reopened, `SELECT DISTINCT fingerprint FROM nb._cells WHERE name IN (${tables.map((t) => `'${t}'`).join(', ')})`);
-	expect(fingerprints).toHaveLength(1);
-	expect(await reopened.evaluate(() => window.cin.source('propensity'))).toBe(edited);
-	const [[trees]] = await query(reopened, `SELECT max(tree)::INTEGER FROM propensity_history`);
-	expect(trees).toBeLessThanOrEqual(20);
-	expect(treesBefore).toBeGreaterThan(20);
-	// The edits and the other cells outlived the crash and the closed tab.
-	await expect(cell(reopened, 'overview_daily').locator('.cm-content')).toContainText('ORDER BY day -- kept');
-	await expect(cell(reopened, 'funnel_by_category').getByTestId('result-table')).toHaveAttribute('data-rows', '10');
-	expect(await firstValue(cell(reopened, 'overview_kpis'))).toBe(kpis);
+		// 2. The tab closes while the model trains (its worker's script is held: the training
+		// cannot finish first). A new seed and fewer trees make a new model (quicker to train again);
+		// the spec is saved with the edit, as the editor saves it.
+		const [[treesBefore]] = await query(page, `SELECT max(tree)::INTEGER FROM propensity_history`);
+		await page.route('**/train.worker-*.js', (route) => route.fulfill({ contentType: 'text/javascript', body: 'self.onmessage = () => {};' }));
+		const spec = await page.evaluate(() => window.cin.source('propensity'));
+		const edited = spec.replace('"seed": 42', '"seed": 7').replace('"trees": 200', '"trees": 20');
+		expect(edited).toContain('"trees": 20');
+		await page.evaluate((text) => window.cin.edit('propensity', text), edited);
+		await cell(page, 'propensity').getByTestId('run-cell').click();
+		await expect(cell(page, 'propensity')).toHaveAttribute('data-status', 'running');
+		await expect(cell(page, 'propensity').getByTestId('cell-progress')).toBeVisible();
+		await page.close();
+
+		const reopened = await context.newPage();
+		await reopened.goto('/');
+		// Nothing of the interrupted training is shown as a result: the model trains again.
+		await expect(cell(reopened, 'propensity')).toHaveAttribute('data-status', /queued|running/);
+		await settled(reopened);
+		const model = cell(reopened, 'propensity');
+		await expect(model).toHaveAttribute('data-status', 'done');
+		await expect(model).not.toContainText('from the saved result');
+		// Every table of the model comes from that one training, of the spec the notebook holds.
+		const tables = ['propensity', ...MODEL_TABLE_SUFFIXES.map((s) => `propensity${s}`)];
+		const fingerprints = await query(reopened, `SELECT DISTINCT fingerprint FROM nb._cells WHERE name IN (${tables.map((t) => `'${t}'`).join(', ')})`);
+		expect(fingerprints).toHaveLength(1);
+		expect(await reopened.evaluate(() => window.cin.source('propensity'))).toBe(edited);
+		const [[trees]] = await query(reopened, `SELECT max(tree)::INTEGER FROM propensity_history`);
+		expect(trees).toBeLessThanOrEqual(20);
+		expect(treesBefore).toBeGreaterThan(20);
+		// The edits and the other cells outlived the crash and the closed tab.
+		await expect(cell(reopened, 'overview_daily').locator('.cm-content')).toContainText('ORDER BY day -- kept');
+		await expect(cell(reopened, 'funnel_by_category').getByTestId('result-table')).toHaveAttribute('data-rows', '10');
+		expect(await firstValue(cell(reopened, 'overview_kpis'))).toBe(kpis);
+	});
 });
 
 const SAMPLE = path.resolve('sample-data', '2019-Oct.csv.gz');

@@ -1,6 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import type { BrowserContext, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { serveSite } from '../../scripts/notebook/serve-site';
 import { shareFragment } from '../../src/lib/notebook/share-link';
 import { cell, cspViolations, holdEngine, settled } from './helpers';
 
@@ -17,18 +19,44 @@ const PREBUILT_DATABASE = 'sample-store/cin-sample.duckdb.gz';
 /** The sample's CSV months, as Vite names the assets (`2019-Oct.csv.<hash>.gz`). */
 const SAMPLE_CSV = /\/2019-(Oct|Nov)\.csv[^/]*\.gz$/;
 
-/** A link to a two-cell notebook, as "Copy link" makes it. */
-async function sharedLink(): Promise<string> {
+/** A link to a two-cell notebook, as "Copy link" makes it, on the site at `siteUrl`. */
+async function sharedLink(siteUrl: string): Promise<string> {
 	const text = '---\nnotebook: customer-intelligence-notebook\nversion: 1\ntitle: Views by brand\n---\n\n# Views by brand <img src=x onerror=alert(1)>\n\n```sql name=brand_views\nSELECT brand, count(*) AS views FROM events GROUP BY 1 ORDER BY 2 DESC LIMIT 5\n```\n';
-	return `/#${await shareFragment(text)}`;
+	return `${siteUrl}#${await shareFragment(text)}`;
 }
 
-test('a first visit copies the prebuilt sample and shows every result before the engine has started, running no cell, and says once what happens to the user\'s data; a shared link opened on it shows its notebook and runs nothing until asked', async ({ page, context, baseURL }) => {
-	const origin = new URL(baseURL!).origin;
+/** The paths the service worker caches for a site served from `base`, from the built files:
+ *  all but the prebuilt sample (copied into OPFS on a first visit), the sample's CSV, the
+ *  engine build Chromium does not load (mvp), the worker itself, SvelteKit's version file and
+ *  dotfiles (.nojekyll). */
+function offlineFiles(base: string): string[] {
+	const leftOut = /^(sample-store\/|service-worker\.js$|_app\/version\.json$|\.)|\/2019-(Oct|Nov)\.csv[^/]*\.gz$|duckdb-(browser-)?mvp/;
+	return readdirSync('build', { recursive: true, encoding: 'utf8' })
+		.filter((file) => statSync(path.join('build', file)).isFile())
+		.map((file) => file.split(path.sep).join('/'))
+		.filter((file) => !leftOut.test(file))
+		.map((file) => `${base}/${file === 'index.html' ? '' : file}`)
+		.sort();
+}
+
+test('a first visit, at a sub-path, copies the prebuilt sample and shows every result before the engine has started, running no cell, and says once what happens to the user\'s data; a shared link opened on it shows its notebook and runs nothing until asked; with the network cut, the site then opens, starts the engine and runs a cell from the service worker\'s cache', async ({ page, context }) => {
+	// The site served from a folder, as a GitHub project page is: the same build, nothing rebuilt.
+	const site = await serveSite('build', 0, '/cin');
+	try {
+		await firstVisitFromSubPath(page, context, site.url);
+	} finally {
+		await site.close();
+	}
+});
+
+async function firstVisitFromSubPath(page: Page, context: BrowserContext, siteUrl: string): Promise<void> {
+	const origin = new URL(siteUrl).origin;
+	/** What the page and its workers asked for; the service worker's own fetches (its install) apart. */
 	const requests: string[] = [];
-	context.on('request', (request) => requests.push(request.url()));
+	const workerRequests: string[] = [];
+	context.on('request', (request) => (request.serviceWorker() ? workerRequests : requests).push(request.url()));
 	const refused = cspViolations(page);
-	const link = await sharedLink();
+	const link = await sharedLink(siteUrl);
 	const releaseEngine = await holdEngine(page);
 	await page.goto(link);
 	// The link's notebook is shown as text, asking first; the user's own outputs are restored behind it.
@@ -61,8 +89,11 @@ test('a first visit copies the prebuilt sample and shows every result before the
 	await expect(sample.getByTestId('dataset-rows')).toHaveText('325,431 events');
 	// The store came whole from the site: no CSV fetched, no model trained, nothing foreign.
 	expect(requests.some((url) => url.endsWith('/sample-store/manifest.json'))).toBe(true);
-	expect(requests.filter((url) => SAMPLE_CSV.test(url) || url.includes('train.worker'))).toEqual([]);
-	expect(requests.filter((url) => !url.startsWith(origin) && !url.startsWith('blob:') && !url.startsWith('data:'))).toEqual([]);
+	expect([...requests, ...workerRequests].filter((url) => SAMPLE_CSV.test(url))).toEqual([]);
+	expect(requests.filter((url) => url.includes('train.worker'))).toEqual([]);
+	expect([...requests, ...workerRequests].filter((url) => !url.startsWith(origin) && !url.startsWith('blob:') && !url.startsWith('data:'))).toEqual([]);
+	// Every URL the app built at run time (engine, workers, the prebuilt sample) is in its folder.
+	expect([...requests, ...workerRequests].filter((url) => url.startsWith(origin) && !url.startsWith(siteUrl))).toEqual([]);
 	expect(refused, 'nothing the first visit did was refused by the content security policy').toEqual([]);
 
 	// The copy is the user's now: it is edited and re-run like any dataset, and stays after a reload.
@@ -82,14 +113,45 @@ test('a first visit copies the prebuilt sample and shows every result before the
 	await page.getByTestId('shared-run').click();
 	await expect(cell(page, 'brand_views').getByTestId('result-table')).toHaveAttribute('data-rows', '5');
 	expect(new URL(page.url()).hash).toBe('');
+	await settled(page);
 	expect(refused).toEqual([]);
-});
+
+	// The service worker, scoped to the folder, cached the site during the first visit: the page,
+	// scripts, styles, the engine Chromium runs, parquet-wasm, the trainer, icons and manifest.
+	const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
+	expect(scope).toBe(siteUrl);
+	const cached = await page.evaluate(async () => {
+		const names = await caches.keys();
+		const paths = await Promise.all(names.map(async (name) => (await (await caches.open(name)).keys()).map((r) => new URL(r.url).pathname)));
+		return { names, paths: paths.flat().sort() };
+	});
+	expect(cached.names).toHaveLength(1);
+	expect(cached.paths).toEqual(offlineFiles(new URL(siteUrl).pathname.replace(/\/$/, '')));
+	const cdp = await context.newCDPSession(page);
+	// The manifest, its icons and the worker make the site installable.
+	expect((await cdp.send('Page.getInstallabilityErrors')).installabilityErrors).toEqual([]);
+
+	// No network, and nothing in the HTTP cache: what opens now comes from the worker's cache and OPFS.
+	await cdp.send('Network.clearBrowserCache');
+	await context.setOffline(true);
+	try {
+		await page.reload();
+		await settled(page);
+		await page.evaluate(() => window.cin.runCell('brand_views'));
+		await expect(cell(page, 'brand_views')).toHaveAttribute('data-status', 'done');
+		await expect(cell(page, 'brand_views').getByTestId('result-table')).toHaveAttribute('data-rows', '5');
+		expect((await page.evaluate(() => window.cin.cells(0))).find((c) => c.name === 'brand_views')?.ms).toEqual(expect.any(Number));
+	} finally {
+		await context.setOffline(false);
+	}
+	expect(refused).toEqual([]);
+}
 
 test.beforeEach(async ({ page }) => {
 	page.on('pageerror', (error) => console.log('pageerror:', error.message));
 });
 
-test('with the prebuilt sample damaged a first start removes what it copied, ingests the CSV and runs every cell, with no request outside the origin and nothing refused by the content security policy, and the reload starts the engine from cached code', async ({ page, context, baseURL }) => {
+test('with the prebuilt sample damaged a first start removes what it copied, ingests the CSV and runs every cell, with no request outside the origin and nothing refused by the content security policy, and a reload starts the engine from cached code', async ({ page, context, baseURL }) => {
 	// An ingest, every cell and a model training: about 2 minutes on a quiet 2-core machine.
 	test.setTimeout(420_000);
 	const origin = new URL(baseURL!).origin;
@@ -135,10 +197,13 @@ test('with the prebuilt sample damaged a first start removes what it copied, ing
 	// is compiled straight from the fetch Response (engine-worker.ts); then a reload deserialises
 	// DuckDB's code instead of compiling 34 MB afresh. V8 hands the code to the cache a moment
 	// after the hot functions were optimised. Routing requests (the damaged file) keeps Chrome's
-	// HTTP cache out of the way: without routes, one reload fills it, the next uses it.
+	// HTTP cache out of the way: without routes, one reload fills it, the next uses it. The
+	// service worker serves these reloads, and passes the HTTP cache's entry through untouched.
 	await context.unrouteAll({ behavior: 'wait' });
+	await page.evaluate(async () => void (await navigator.serviceWorker.ready));
 	await page.reload();
 	await settled(page);
+	expect(await page.evaluate(() => navigator.serviceWorker.controller !== null), 'the service worker serves the page').toBe(true);
 	await page.waitForTimeout(8_000);
 	const cdp = await context.newCDPSession(page);
 	const names = new Set<string>();

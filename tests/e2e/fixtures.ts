@@ -3,8 +3,9 @@
 // every test was most of the suite's time. So profile.setup.ts does it once, in a Chromium
 // profile on disk, and each test gets its own COPY of that profile: tests stay isolated from
 // one another (nothing a test writes reaches the next one) but start with the sample already
-// in OPFS, the dataset registry and the notebook library in localStorage, and the output
-// snapshot and the notebook's first version in IndexedDB, as a returning user does. Tests about the first start ask for an empty profile
+// in OPFS, the dataset registry and the notebook library in localStorage, the output snapshot
+// and the notebook's first version in IndexedDB, and the site in the service worker's cache, as
+// a returning user does. Tests about the first start ask for an empty profile
 // with `test.use({ profile: 'empty' })`.
 //
 // Both kinds are persistent profiles on disk (launchPersistentContext), as users have: OPFS,
@@ -25,8 +26,8 @@ export const PREPARED_PROFILE = path.resolve('.tmp', 'e2e-profile');
 // are gone after a clean close; a copy must never carry one, or Chromium may refuse the copy.
 const PROFILE_LOCKS = new Set(['SingletonLock', 'SingletonSocket', 'SingletonCookie']);
 
-export function launchProfile(dir: string, baseURL: string | undefined): Promise<BrowserContext> {
-	return chromium.launchPersistentContext(dir, { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, baseURL });
+export function launchProfile(dir: string, baseURL: string | undefined, serviceWorkers: 'allow' | 'block' = 'allow'): Promise<BrowserContext> {
+	return chromium.launchPersistentContext(dir, { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, baseURL, serviceWorkers });
 }
 
 export interface ProfileOptions {
@@ -39,16 +40,22 @@ export const test = base.extend<ProfileOptions>({
 
 	// Replaces Playwright's incognito-like context: one browser per test, on its own profile
 	// directory, closed (so Chromium lets go of it) before the directory is removed.
-	context: async ({ profile, baseURL }, use) => {
+	// `serviceWorkers: 'block'` (Playwright's option) for a test that replaces the site's files
+	// with routes: the app's service worker would answer them from its cache, past the routes.
+	// Blocking only stops new registrations, so the profile is copied without the worker the
+	// prepared profile has installed (Chromium keeps it, and its caches, in `Service Worker/`).
+	context: async ({ profile, baseURL, serviceWorkers }, use) => {
 		const dir = mkdtempSync(path.join(tmpdir(), 'cin-e2e-profile-'));
 		try {
 			if (profile === 'prepared') {
 				if (!existsSync(path.join(PREPARED_PROFILE, 'Default'))) {
 					throw new Error(`No prepared profile in ${PREPARED_PROFILE}: run the 'profile' project first (it runs by default; --no-deps skips it).`);
 				}
-				cpSync(PREPARED_PROFILE, dir, { recursive: true, filter: (src) => !PROFILE_LOCKS.has(path.basename(src)) });
+				const workerDir = path.join(PREPARED_PROFILE, 'Default', 'Service Worker');
+				const skip = (src: string) => PROFILE_LOCKS.has(path.basename(src)) || (serviceWorkers === 'block' && src === workerDir);
+				cpSync(PREPARED_PROFILE, dir, { recursive: true, filter: (src) => !skip(src) });
 			}
-			const context = await launchProfile(dir, baseURL);
+			const context = await launchProfile(dir, baseURL, serviceWorkers);
 			try {
 				await use(context);
 			} finally {

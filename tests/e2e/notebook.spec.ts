@@ -140,52 +140,6 @@ test('reload restores the notebook text and shows saved tables without re-runnin
 	await expect(page.getByTestId('version').first()).toContainText('restored the version of');
 });
 
-test('a long query and a model training can be cancelled, a crashed trainer is reported, and the notebook keeps working', async ({ page }) => {
-	await page.goto('/');
-	await settled(page);
-	await page.getByTestId('add-sql').click();
-	const slow = page.locator('[data-testid="cell"]').last();
-	await typeInto(slow, 'SELECT count(*) FROM range(100000000000) a(i) WHERE hash(i) % 7 = 3');
-	await slow.locator('.cm-content').press('Shift+Enter');
-	await expect(slow).toHaveAttribute('data-status', 'running');
-	await page.waitForTimeout(1000);
-	await slow.getByTestId('cancel-cell').click();
-	await expect(slow).toHaveAttribute('data-status', 'error', { timeout: 20_000 });
-	await expect(slow.getByTestId('cell-error')).toContainText('cancelled');
-
-	await cell(page, 'overview_kpis').getByTestId('run-cell').click();
-	await settled(page);
-	await expect(cell(page, 'overview_kpis')).toHaveAttribute('data-status', 'done');
-	await expect(cell(page, 'overview_kpis').getByTestId('result-table')).toHaveAttribute('data-rows', '1');
-
-	// The model trains in a worker: a cancel terminates it.
-	// Hold the trainer's script: the training stays in progress until cancelled.
-	await page.route('**/train.worker-*.js', () => {});
-	await setInput(page, 'model_train_cut', '2019-10-20');
-	const model = cell(page, 'propensity');
-	await expect(model).toHaveAttribute('data-status', 'running');
-	await expect(model.getByTestId('cell-progress')).toBeVisible();
-	await model.getByTestId('cancel-cell').click();
-	await expect(model).toHaveAttribute('data-status', 'error');
-	await expect(model.getByTestId('cell-error')).toContainText('cancelled');
-
-	// A worker whose script fails: the cell says the trainer stopped.
-	await page.unroute('**/train.worker-*.js');
-	await page.route('**/train.worker-*.js', (route) => route.fulfill({ contentType: 'text/javascript', body: 'throw new Error("out of memory")' }));
-	await model.getByTestId('run-cell').click();
-	await expect(model).toHaveAttribute('data-status', 'error');
-	await expect(model.getByTestId('cell-error')).toContainText('The model trainer stopped');
-
-	// Everything else still runs, and the model trains once the worker loads.
-	await page.unroute('**/train.worker-*.js');
-	await cell(page, 'overview_kpis').getByTestId('run-cell').click();
-	await model.getByTestId('run-cell').click();
-	await settled(page);
-	await expect(model).toHaveAttribute('data-status', 'done');
-	await expect(cell(page, 'overview_kpis')).toHaveAttribute('data-status', 'done');
-	await expect(cell(page, 'lab_sample_size')).toHaveAttribute('data-status', 'done');
-});
-
 test('a chart far down the page is drawn when scrolled to, markdown is rendered as text, never as HTML, Export as DuckDB SQL writes the script, the keyboard shortcuts work, a dark page reads, and the report view and print show no code', async ({ page }, testInfo) => {
 	await page.goto('/');
 	await settled(page);
@@ -219,27 +173,80 @@ test('a chart far down the page is drawn when scrolled to, markdown is rendered 
 	await checkReportAndPrint(page);
 });
 
-test('a reload shows the saved results before the engine has started, and runs no cell again', async ({ page }) => {
-	await page.goto('/');
-	await settled(page);
-	const kpis = await firstValue(cell(page, 'overview_kpis'));
-	const statuses = () =>
-		page.locator('[data-testid="cell"]:not([data-cell-kind="markdown"]) [data-testid="cell-status"]').evaluateAll((els) => els.map((e) => e.textContent?.trim()));
-	const count = (await statuses()).length;
+// These tests stand in for the site's own files with routes (a held trainer script, held engine
+// wasm). The app's service worker would answer those requests from its cache, past the routes:
+// they run as a returning user whose browser has no service worker (fixtures.ts).
+test.describe('with the service worker blocked', () => {
+	test.use({ serviceWorkers: 'block' });
 
-	const release = await holdEngine(page);
-	await page.reload();
-	await expect(page.getByTestId('engine-status')).toHaveAttribute('data-phase', 'loading');
-	await expect(cell(page, 'overview_kpis')).toContainText('from the saved result');
-	expect(await firstValue(cell(page, 'overview_kpis'))).toBe(kpis);
-	await cell(page, 'overview_revenue_chart').scrollIntoViewIfNeeded();
-	await expect(cell(page, 'overview_revenue_chart').locator('svg').first()).toBeVisible();
-	expect(await statuses()).toEqual(Array(count).fill('saved'));
-	await expect(page.getByTestId('engine-status')).toHaveAttribute('data-phase', 'loading');
-	release();
+	test('a long query and a model training can be cancelled, a crashed trainer is reported, and the notebook keeps working', async ({ page }) => {
+		await page.goto('/');
+		await settled(page);
+		await page.getByTestId('add-sql').click();
+		const slow = page.locator('[data-testid="cell"]').last();
+		await typeInto(slow, 'SELECT count(*) FROM range(100000000000) a(i) WHERE hash(i) % 7 = 3');
+		await slow.locator('.cm-content').press('Shift+Enter');
+		await expect(slow).toHaveAttribute('data-status', 'running');
+		await page.waitForTimeout(1000);
+		await slow.getByTestId('cancel-cell').click();
+		await expect(slow).toHaveAttribute('data-status', 'error', { timeout: 20_000 });
+		await expect(slow.getByTestId('cell-error')).toContainText('cancelled');
 
-	await settled(page);
-	// The database confirmed every saved table: nothing was queued or run again.
-	expect(await statuses()).toEqual(Array(count).fill('saved'));
-	expect(await firstValue(cell(page, 'overview_kpis'))).toBe(kpis);
+		await cell(page, 'overview_kpis').getByTestId('run-cell').click();
+		await settled(page);
+		await expect(cell(page, 'overview_kpis')).toHaveAttribute('data-status', 'done');
+		await expect(cell(page, 'overview_kpis').getByTestId('result-table')).toHaveAttribute('data-rows', '1');
+
+		// The model trains in a worker: a cancel terminates it.
+		// Hold the trainer's script: the training stays in progress until cancelled.
+		await page.route('**/train.worker-*.js', () => {});
+		await setInput(page, 'model_train_cut', '2019-10-20');
+		const model = cell(page, 'propensity');
+		await expect(model).toHaveAttribute('data-status', 'running');
+		await expect(model.getByTestId('cell-progress')).toBeVisible();
+		await model.getByTestId('cancel-cell').click();
+		await expect(model).toHaveAttribute('data-status', 'error');
+		await expect(model.getByTestId('cell-error')).toContainText('cancelled');
+
+		// A worker whose script fails: the cell says the trainer stopped.
+		await page.unroute('**/train.worker-*.js');
+		await page.route('**/train.worker-*.js', (route) => route.fulfill({ contentType: 'text/javascript', body: 'throw new Error("out of memory")' }));
+		await model.getByTestId('run-cell').click();
+		await expect(model).toHaveAttribute('data-status', 'error');
+		await expect(model.getByTestId('cell-error')).toContainText('The model trainer stopped');
+
+		// Everything else still runs, and the model trains once the worker loads.
+		await page.unroute('**/train.worker-*.js');
+		await cell(page, 'overview_kpis').getByTestId('run-cell').click();
+		await model.getByTestId('run-cell').click();
+		await settled(page);
+		await expect(model).toHaveAttribute('data-status', 'done');
+		await expect(cell(page, 'overview_kpis')).toHaveAttribute('data-status', 'done');
+		await expect(cell(page, 'lab_sample_size')).toHaveAttribute('data-status', 'done');
+	});
+
+	test('a reload shows the saved results before the engine has started, and runs no cell again', async ({ page }) => {
+		await page.goto('/');
+		await settled(page);
+		const kpis = await firstValue(cell(page, 'overview_kpis'));
+		const statuses = () =>
+			page.locator('[data-testid="cell"]:not([data-cell-kind="markdown"]) [data-testid="cell-status"]').evaluateAll((els) => els.map((e) => e.textContent?.trim()));
+		const count = (await statuses()).length;
+
+		const release = await holdEngine(page);
+		await page.reload();
+		await expect(page.getByTestId('engine-status')).toHaveAttribute('data-phase', 'loading');
+		await expect(cell(page, 'overview_kpis')).toContainText('from the saved result');
+		expect(await firstValue(cell(page, 'overview_kpis'))).toBe(kpis);
+		await cell(page, 'overview_revenue_chart').scrollIntoViewIfNeeded();
+		await expect(cell(page, 'overview_revenue_chart').locator('svg').first()).toBeVisible();
+		expect(await statuses()).toEqual(Array(count).fill('saved'));
+		await expect(page.getByTestId('engine-status')).toHaveAttribute('data-phase', 'loading');
+		release();
+
+		await settled(page);
+		// The database confirmed every saved table: nothing was queued or run again.
+		expect(await statuses()).toEqual(Array(count).fill('saved'));
+		expect(await firstValue(cell(page, 'overview_kpis'))).toBe(kpis);
+	});
 });

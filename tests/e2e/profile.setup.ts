@@ -22,6 +22,9 @@ setup('a profile with the bundled sample ingested and the default notebook run a
 		await expect(cell(page, 'overview_kpis')).toContainText('from the saved result');
 		await settled(page);
 		await expect(page.getByTestId('app')).toHaveAttribute('data-dataset', 'sample');
+		// The service worker has cached the site: every test's page is served by it, as a returning user's is.
+		expect(await page.evaluate(async () => (await navigator.serviceWorker.ready).active?.state)).toBe('activated');
+		expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
 	} finally {
 		// Chromium writes localStorage and IndexedDB out and releases the profile as it closes:
 		// only a closed profile is safe to copy.

@@ -21,24 +21,30 @@ test('a 200k-row result scrolls to its last row and sorts in DuckDB', async ({ p
 	await expect(table.locator('[role="row"][aria-rowindex="2"] [role="gridcell"]').first()).toHaveText('199,999');
 });
 
-test('a saved result shown before the engine started pages through its whole table once the engine is up', async ({ page }) => {
-	await page.goto('/');
-	await settled(page);
-	await addSqlCell(page, 'many_rows', 'SELECT i AS n FROM range(1000) t(i)');
-	await expect(cell(page, 'many_rows').getByTestId('result-table')).toHaveAttribute('data-rows', '1000');
-	await settled(page);
+test.describe('with the service worker blocked', () => {
+	// The engine's wasm is held by a route; the app's service worker would answer it from its
+	// cache, past the route (fixtures.ts).
+	test.use({ serviceWorkers: 'block' });
 
-	// Hold back the engine: the table first shows what the last session kept, its preview.
-	const release = await holdEngine(page);
-	await page.reload();
-	const table = cell(page, 'many_rows').getByTestId('result-table');
-	await expect(cell(page, 'many_rows')).toContainText('from the saved result');
-	await expect(page.getByTestId('engine-status')).toHaveAttribute('data-phase', 'loading');
-	release();
-	await settled(page);
+	test('a saved result shown before the engine started pages through its whole table once the engine is up', async ({ page }) => {
+		await page.goto('/');
+		await settled(page);
+		await addSqlCell(page, 'many_rows', 'SELECT i AS n FROM range(1000) t(i)');
+		await expect(cell(page, 'many_rows').getByTestId('result-table')).toHaveAttribute('data-rows', '1000');
+		await settled(page);
 
-	// The same output, now paged from DuckDB: every row is reachable.
-	await expect(table).toHaveAttribute('data-rows', '1000');
-	await table.locator('[role="grid"]').evaluate((el) => (el.scrollTop = el.scrollHeight));
-	await expect(table.locator('[role="row"][aria-rowindex="1001"]')).toContainText('999');
+		// Hold back the engine: the table first shows what the last session kept, its preview.
+		const release = await holdEngine(page);
+		await page.reload();
+		const table = cell(page, 'many_rows').getByTestId('result-table');
+		await expect(cell(page, 'many_rows')).toContainText('from the saved result');
+		await expect(page.getByTestId('engine-status')).toHaveAttribute('data-phase', 'loading');
+		release();
+		await settled(page);
+
+		// The same output, now paged from DuckDB: every row is reachable.
+		await expect(table).toHaveAttribute('data-rows', '1000');
+		await table.locator('[role="grid"]').evaluate((el) => (el.scrollTop = el.scrollHeight));
+		await expect(table.locator('[role="row"][aria-rowindex="1001"]')).toContainText('999');
+	});
 });
