@@ -31,6 +31,8 @@ export interface Histogram {
 	low: number;
 	high: number;
 	temporal: boolean;
+	/** One bin per integer from low to high (integers spanning fewer values than bins). */
+	perValue: boolean;
 	/**
 	 * Rows per bin: HISTOGRAM_BINS of them, one per value for integers spanning fewer values (no
 	 * empty bins between 0 and 1 of a 0..6 column), one when every value is the same.
@@ -194,9 +196,10 @@ export function shapeColumnSummaries(result: QueryResult, columns: ColumnInfo[],
 		const [min, max, low, high] = iBounds.map((i) => row[i]);
 		if (min !== null && max !== null && low !== null && high !== null) {
 			const span = toNumber(high) - toNumber(low);
-			const counts = new Array<number>(span === 0 ? 1 : isIntegral(columns[n]) && span < bins ? span + 1 : bins).fill(0);
+			const perValue = span > 0 && isIntegral(columns[n]) && span < bins;
+			const counts = new Array<number>(span === 0 ? 1 : perValue ? span + 1 : bins).fill(0);
 			for (const entry of (row[iBins] as { b: Value; n: Value }[] | null) ?? []) counts[toNumber(entry.b)] = scale(toNumber(entry.n));
-			histogram = { min: String(min), max: String(max), low: toNumber(low), high: toNumber(high), temporal: columns[n].kind !== 'number', bins: counts };
+			histogram = { min: String(min), max: String(max), low: toNumber(low), high: toNumber(high), temporal: columns[n].kind !== 'number', perValue, bins: counts };
 		}
 		let top: TopValues | null = null;
 		const listed = row[iTop] as { v: Value; n: Value }[] | null;
