@@ -19,9 +19,19 @@ export function nullText(s: ColumnSummary): string {
 	return `${percentText(s.nulls, s.rows)} null`;
 }
 
+const ROUGH = new Intl.NumberFormat('en-US', { notation: 'compact', maximumSignificantDigits: 2 });
+
+/**
+ * An approximate distinct count as precise as it is: HyperLogLog is exact-ish below a thousand
+ * and a few % off above (measured: 187,000 for 200,000 distinct values), so two digits there.
+ */
+export function distinctText(distinct: number): string {
+	return `~${distinct < 1000 ? formatCount(distinct) : ROUGH.format(distinct)}`;
+}
+
 /** The second line under a column's name: NULLs, and distinct values where counted. */
 export function countsText(s: ColumnSummary): string {
-	return s.distinct === null || s.rows === 0 || s.nulls === s.rows ? nullText(s) : `${nullText(s)} · ~${formatCount(s.distinct)} distinct`;
+	return s.distinct === null || s.rows === 0 || s.nulls === s.rows ? nullText(s) : `${nullText(s)} · ${distinctText(s.distinct)} distinct`;
 }
 
 /** Top values with their shares of all rows, then how many other values there are. */
@@ -48,7 +58,7 @@ export function summaryTitle(s: ColumnSummary, column: ColumnInfo): string {
 		if (s.top.otherRows > 0) lines.push(`${formatCount(s.top.otherValues)} other values: ${percentText(s.top.otherRows, s.rows)}`);
 	}
 	lines.push(`${nullText(s)}${s.nulls > 0 && s.nulls < s.rows ? ` (${formatCount(s.nulls)} of ${formatCount(s.rows)} rows)` : ''}`);
-	if (s.distinct !== null) lines.push(`about ${formatCount(s.distinct)} distinct values`);
+	if (s.distinct !== null) lines.push(`${distinctText(s.distinct)} distinct values (approximate)`);
 	if (s.sampled) lines.push(`histogram and top values estimated from a random sample of ${formatCount(s.sampled)} rows`);
 	return lines.join('\n');
 }

@@ -17,7 +17,9 @@ describe('column summary text', () => {
 	});
 
 	it('says how many values are NULL and how many distinct', () => {
-		expect(countsText(summary({ nulls: 3, distinct: 1234 }))).toBe('3% null · ~1,234 distinct');
+		expect(countsText(summary({ nulls: 3, distinct: 1234 }))).toBe('3% null · ~1.2K distinct');
+		expect(countsText(summary({ rows: 200_000, distinct: 187_345 }))).toBe('no nulls · ~190K distinct');
+		expect(countsText(summary({ nulls: 3, distinct: 999 }))).toBe('3% null · ~999 distinct');
 		expect(countsText(summary({ nulls: 0 }))).toBe('no nulls · ~10 distinct');
 		expect(countsText(summary({ nulls: 100, distinct: 0 }))).toBe('all null');
 		expect(countsText(summary({ rows: 0, distinct: 0 }))).toBe('no rows');
