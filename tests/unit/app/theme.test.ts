@@ -93,9 +93,9 @@ describe('the colours of both themes', () => {
 	const colours = themeColours();
 	// Text colour on the backgrounds it is drawn on.
 	const TEXT_ON: [string, string[]][] = [
-		['--text', ['--surface', '--page-bg', '--code-bg', '--surface-alt', '--surface-hover']],
+		['--text', ['--surface', '--page-bg', '--code-bg', '--surface-alt', '--surface-hover', '--selected-bg']],
 		['--muted', ['--surface', '--page-bg', '--surface-alt']],
-		['--faint', ['--surface', '--code-bg']],
+		['--faint', ['--surface', '--code-bg', '--surface-alt']],
 		['--accent', ['--surface', '--page-bg']],
 		['--error', ['--surface', '--error-bg']],
 		['--ok', ['--surface']],
@@ -114,6 +114,21 @@ describe('the colours of both themes', () => {
 					const ratio = contrastRatio(fg[theme], back[theme]);
 					if (ratio < 4.5) low.push(`${text} on ${bg} (${theme ? 'dark' : 'light'}): ${ratio.toFixed(2)}`);
 				}
+			}
+		}
+		expect(low).toEqual([]);
+	});
+
+	it('draw the column summaries\' bars at least 3:1 against the table header, in light and in dark', () => {
+		// WCAG's contrast for graphics: a histogram bar or a top value's segment must be seen.
+		const header = colours.get('--surface-alt')!;
+		const low: string[] = [];
+		for (const bar of ['--summary-bar', '--summary-bar-alt']) {
+			const colour = colours.get(bar);
+			if (!colour) throw new Error(`app.css has no light-dark() pair for ${bar}`);
+			for (const theme of [0, 1]) {
+				const ratio = contrastRatio(colour[theme], header[theme]);
+				if (ratio < 3) low.push(`${bar} (${theme ? 'dark' : 'light'}): ${ratio.toFixed(2)}`);
 			}
 		}
 		expect(low).toEqual([]);
