@@ -206,13 +206,15 @@ export function fieldProblems(
 	return problems;
 }
 
+const SCALES = new Set(['x', 'y', 'color', 'fx', 'fy']);
+
 /** What the builder tells the user it leaves alone, or null when it shows the whole spec. */
 export function keptNote(view: BuilderView): string | null {
 	const parts: string[] = [];
 	if (view.markCount > 1) parts.push(`This chart has ${view.markCount} marks: the builder edits the first; the others are kept as written.`);
 	const kept = [
 		...view.keptMarkOptions.map((k) => `${k} (first mark)`),
-		...view.keptChartOptions
+		...view.keptChartOptions.map((k) => (SCALES.has(k) ? `${k} scale` : k))
 	];
 	if (kept.length > 0) parts.push(`Kept as written, edit under Spec: ${kept.join(', ')}.`);
 	return parts.length > 0 ? parts.join(' ') : null;

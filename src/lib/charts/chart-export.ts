@@ -183,7 +183,8 @@ export function chartSvg(drawn: Element, background: string): ExportedSvg {
 	};
 	walk(drawn);
 
-	const size = { width: origin.width + 2 * EXPORT_PADDING, height: origin.height + 2 * EXPORT_PADDING };
+	// Whole pixels, so the PNG's size is exactly the SVG's times the scale.
+	const size = { width: Math.ceil(origin.width + 2 * EXPORT_PADDING), height: Math.ceil(origin.height + 2 * EXPORT_PADDING) };
 	return { svg: composeSvg(parts, size, background), ...size };
 }
 

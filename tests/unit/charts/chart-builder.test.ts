@@ -35,7 +35,7 @@ describe('readBuilder', () => {
 		const v = view(single);
 		expect(v.keptMarkOptions).toEqual(['tip']);
 		expect(v.keptChartOptions).toEqual(['height', 'y']);
-		expect(keptNote(v)).toBe('Kept as written, edit under Spec: tip (first mark), height, y.');
+		expect(keptNote(v)).toBe('Kept as written, edit under Spec: tip (first mark), height, y scale.');
 		expect(keptNote(view(multi))).toMatch(/^This chart has 2 marks: the builder edits the first; the others are kept as written\. .*fillOpacity \(first mark\)/);
 		expect(keptNote(view(text({ data: 'd', marks: [{ type: 'dot', x: 'a' }] })))).toBeNull();
 	});
