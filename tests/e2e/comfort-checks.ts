@@ -1,6 +1,6 @@
 // The comforts of the page, checked on a settled default notebook by notebook.spec.ts (in a visit
 // it already makes, so they add no browser start): the keyboard, hidden code, the report view and
-// print, and a dark page that stays readable.
+// print, a dark page that stays readable, and the chart builder and chart export.
 import { readFileSync } from 'node:fs';
 import type { Locator, Page, TestInfo } from '@playwright/test';
 import { expect } from './fixtures';
@@ -91,7 +91,7 @@ export async function checkKeyboard(page: Page): Promise<void> {
 	await page.getByTestId('welcome-dismiss').click();
 }
 
-/** The system turns dark: the page follows, and its tables, editors and chart axes keep ≥ 4.5:1 contrast. */
+/** The system turns dark: the page follows, and its tables, editors and chart axes keep ≥ 4.5:1 contrast; a chart built and exported there keeps its colours. */
 export async function checkDarkPage(page: Page, testInfo: TestInfo): Promise<void> {
 	// The OS turns dark: the page, its tables, editors and charts follow, and stay readable.
 	expect(isDark(await pageBackground(page))).toBe(false);
@@ -113,10 +113,75 @@ export async function checkDarkPage(page: Page, testInfo: TestInfo): Promise<voi
 	const shot = testInfo.outputPath('dark-page.png');
 	await page.screenshot({ path: shot });
 	await testInfo.attach('dark-page', { path: shot, contentType: 'image/png' });
+	// While the page is dark (a theme switch restyles the whole notebook): the builder and export.
+	await checkChartBuilderAndExport(page);
 	// A choice overrides the system, and is remembered.
 	await page.getByTestId('theme').selectOption('light');
 	await expect.poll(async () => isDark(await pageBackground(page))).toBe(false);
 	expect(await page.evaluate(() => localStorage.getItem('cin:theme'))).toBe('light');
+}
+
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+
+/**
+ * The chart builder writes the spec (the chart redraws, the notebook saves it), and a chart drawn
+ * on a dark page exports as an SVG that parses and holds its marks on the page's colours, and as
+ * a PNG at twice its size. Run on a dark page (checkDarkPage calls it).
+ */
+async function checkChartBuilderAndExport(page: Page): Promise<void> {
+	const chart = cell(page, 'overview_dau_chart');
+	await chart.scrollIntoViewIfNeeded();
+	await expect(chart.locator('svg [aria-label="line"]')).toHaveCount(1);
+	await chart.getByTestId('edit-cell').click();
+	await chart.getByRole('button', { name: 'Builder', exact: true }).click();
+	const builder = chart.getByTestId('chart-builder');
+	await expect(builder.getByRole('combobox', { name: 'Y', exact: true })).toHaveValue('"dau"');
+	await builder.getByRole('combobox', { name: 'Mark', exact: true }).selectOption('barY');
+	// The line's stroke became the bars' fill; the chart redrew and the notebook saved the text.
+	const written = '{ "type": "barY", "x": "day", "y": "dau", "fill": "steelblue", "tip": true }';
+	await expect(chart.locator('svg [aria-label="bar"] rect').first()).toBeVisible();
+	await expect(chart.locator('svg [aria-label="line"]')).toHaveCount(0);
+	await chart.getByRole('button', { name: 'Spec', exact: true }).click();
+	await expect(chart.locator('.cm-content')).toContainText(written);
+	await expect.poll(() => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('cin:notebook-text:')).map((k) => localStorage.getItem(k)).join('\n'))).toContain(written);
+	await chart.getByTestId('edit-cell').click();
+	const bars = await chart.locator('svg [aria-label="bar"] rect').count();
+
+	const [svgDownload] = await Promise.all([page.waitForEvent('download'), chart.getByTestId('export-svg').click()]);
+	expect(svgDownload.suggestedFilename()).toBe('overview_dau_chart.svg');
+	const svg = readFileSync(await svgDownload.path(), 'utf8');
+	expect(svg).not.toMatch(/currentcolor|var\(/i);
+	const parsed = await page.evaluate((text) => {
+		const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+		const root = doc.documentElement;
+		return {
+			error: doc.querySelector('parsererror')?.textContent ?? null,
+			width: Number(root.getAttribute('width')),
+			height: Number(root.getAttribute('height')),
+			background: root.querySelector(':scope > rect')?.getAttribute('fill') ?? '',
+			bars: root.querySelectorAll('[aria-label="bar"] rect').length,
+			title: [...root.querySelectorAll(':scope > text')].map((t) => t.textContent).join(' '),
+			// Text takes the fill of the nearest element that sets one.
+			axisFill: (() => {
+				let node: Element | null = root.querySelector('[aria-label="y-axis tick label"] text');
+				while (node && !node.getAttribute('fill')) node = node.parentElement;
+				return node?.getAttribute('fill') ?? '';
+			})()
+		};
+	}, svg);
+	expect(parsed.error).toBeNull();
+	expect(parsed.bars).toBe(bars);
+	expect(parsed.title).toContain('Daily active users');
+	// The dark page's surface behind it, the page's light text on the axes.
+	expect(isDark(parseColour(parsed.background).slice(0, 3) as Rgb)).toBe(true);
+	expect(contrastRatio(parseColour(parsed.axisFill).slice(0, 3) as Rgb, parseColour(parsed.background).slice(0, 3) as Rgb)).toBeGreaterThanOrEqual(4.5);
+
+	const [pngDownload] = await Promise.all([page.waitForEvent('download'), chart.getByTestId('export-png').click()]);
+	expect(pngDownload.suggestedFilename()).toBe('overview_dau_chart.png');
+	const png = readFileSync(await pngDownload.path());
+	expect([...png.subarray(0, 8)]).toEqual(PNG_SIGNATURE);
+	// IHDR: the width and height at 2 pixels per CSS pixel.
+	expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([Math.ceil(parsed.width * 2), Math.ceil(parsed.height * 2)]);
 }
 
 /** Print and the report view hide code and cell controls and keep prose, inputs, tables and charts. */

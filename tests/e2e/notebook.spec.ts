@@ -140,7 +140,7 @@ test('reload restores the notebook text and shows saved tables without re-runnin
 	await expect(page.getByTestId('version').first()).toContainText('restored the version of');
 });
 
-test('a chart far down the page is drawn when scrolled to, markdown is rendered as text, never as HTML, Export as DuckDB SQL writes the script, the keyboard shortcuts work, a dark page reads, and the report view and print show no code', async ({ page }, testInfo) => {
+test('a chart far down the page is drawn when scrolled to, markdown is rendered as text, never as HTML, Export as DuckDB SQL writes the script, the keyboard shortcuts work, a dark page reads, the chart builder writes the spec, a chart exports as SVG and PNG, and the report view and print show no code', async ({ page }, testInfo) => {
 	await page.goto('/');
 	await settled(page);
 	// The header's export is the script `npm run notebook -- export-sql` writes (its SQL runs on
@@ -168,8 +168,9 @@ test('a chart far down the page is drawn when scrolled to, markdown is rendered 
 	expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
 
 	// The comforts (comfort-checks.ts), in this same visit.
-	await checkKeyboard(page);
+	// The dark page first: its chart run then waits behind no checkpoint of the keyboard's rebuild.
 	await checkDarkPage(page, testInfo);
+	await checkKeyboard(page);
 	await checkReportAndPrint(page);
 });
 

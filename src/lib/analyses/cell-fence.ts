@@ -1,5 +1,6 @@
 import type { ChartSpec } from '../notebook/chart-spec';
 import type { InputSpec } from '../notebook/input-spec';
+import { chartSpecText, inlineJson as inline } from '../notebook/chart-spec-text';
 
 // Notebook cell text for the section builders (format: src/lib/notebook/parse-notebook.ts).
 
@@ -19,18 +20,4 @@ export function specCell(kind: 'stats' | 'model', name: string, spec: Record<str
 }
 
 /** A chart cell, one top-level key (and one mark) a line, so a diff shows what changed. */
-export function chartCell(name: string, spec: ChartSpec): string {
-	const lines = Object.entries(spec).map(([key, value]) =>
-		key === 'marks' ? `  "marks": [\n${(value as unknown[]).map((m) => `    ${inline(m)}`).join(',\n')}\n  ]` : `  ${JSON.stringify(key)}: ${inline(value)}`
-	);
-	return cellFence('chart', name, `{\n${lines.join(',\n')}\n}`);
-}
-
-/** JSON on one line with a space after `:` and `,`, as people write it. */
-function inline(value: unknown): string {
-	if (Array.isArray(value)) return `[${value.map(inline).join(', ')}]`;
-	if (value !== null && typeof value === 'object') {
-		return `{ ${Object.entries(value).map(([k, v]) => `${JSON.stringify(k)}: ${inline(v)}`).join(', ')} }`;
-	}
-	return JSON.stringify(value);
-}
+export const chartCell = (name: string, spec: ChartSpec) => cellFence('chart', name, chartSpecText(spec as unknown as Record<string, unknown>));

@@ -23,7 +23,8 @@ import { errorMessage } from '../data/error-message';
 import { STARTER_NOTEBOOK } from './starter-notebook';
 import { checkSearchValue, searchOptions, type SearchChoice } from '../runtime/kinds/search-options';
 import type { SqlFunction } from '../sql-editing/sql-functions';
-import type { CompletionSchema } from '../sql-editing/complete-sql';
+import type { CompletionSchema, CompletionTable } from '../sql-editing/complete-sql';
+import { completionTables } from '../sql-editing/completion-tables';
 
 export interface Notice {
 	kind: 'error' | 'info';
@@ -281,11 +282,19 @@ export class NotebookSession {
 	 */
 	async completionSchema(id: CellId): Promise<CompletionSchema> {
 		const loading = this.sqlFunctions();
-		const { completionTables } = await import('../sql-editing/completion-tables');
 		const functions = this.#functions ?? (this.running ? [] : await loading);
 		const tables = completionTables({ cells: this.cells, cellId: id, graph: this.graph, output: (c) => this.state(c).output, catalog: this.catalog });
 		const variables = this.cells.filter((c) => c.kind === 'input' && c.name).map((c) => c.name!);
 		return { tables, functions, variables };
+	}
+
+	/**
+	 * What a chart may plot (the chart builder's data and column lists): the notebook's named
+	 * cells with the columns of their last result, and the dataset's tables, as completion sees
+	 * them. Reactive: it follows runs and the catalog.
+	 */
+	chartSources(id: CellId): CompletionTable[] {
+		return completionTables({ cells: this.cells, cellId: id, graph: this.graph, output: (c) => this.state(c).output, catalog: this.catalog });
 	}
 
 	/** A named cell's whole table as a CSV or Parquet file to download. */
