@@ -8,9 +8,10 @@ export default defineConfig({
 	testDir: 'tests/e2e',
 	timeout: 240_000,
 	expect: { timeout: 30_000 },
-	// Two test files at a time: each test has its own browser and profile copy (fixtures.ts), so
-	// they share nothing but the static server, and a test mostly waits on its own renderer.
-	fullyParallel: false,
+	// Two tests at a time, from any file: each test has its own browser and profile copy
+	// (fixtures.ts), so they share nothing but the static server; a file's tests spread over both
+	// workers instead of leaving one idle while the other runs a long file alone.
+	fullyParallel: true,
 	workers: 2,
 	retries: 0,
 	reporter: [['list'], ['./tests/e2e/durations-reporter.ts']],
