@@ -216,8 +216,12 @@ test.describe('with the service worker blocked', () => {
 		await expect(model).toHaveAttribute('data-status', 'error');
 		await expect(model.getByTestId('cell-error')).toContainText('The model trainer stopped');
 
-		// Everything else still runs, and the model trains once the worker loads.
+		// Everything else still runs, and the model trains once the worker loads (20 trees, not
+		// 200: a training is what this shows, not the model).
 		await page.unroute('**/train.worker-*.js');
+		const spec = await page.evaluate(() => window.cin.source('propensity'));
+		expect(spec).toContain('"trees": 200');
+		await page.evaluate((text) => window.cin.edit('propensity', text), spec.replace('"trees": 200', '"trees": 20'));
 		await cell(page, 'overview_kpis').getByTestId('run-cell').click();
 		await model.getByTestId('run-cell').click();
 		await settled(page);

@@ -21,7 +21,9 @@ test('a second tab on the same workspace says so instead of failing', async ({ c
 	await second.keyboard.type('-- typed in the second tab');
 	await second.evaluate(() => window.dispatchEvent(new Event('pagehide')));
 	expect(await library()).toEqual(saved);
-	await first.getByTestId('run-all').click();
+	// The first tab keeps working: a cell re-runs (and so its dependants) on its engine.
+	await first.locator('[data-testid="cell"][data-cell-name="overview_daily"] [data-testid="run-cell"]').click();
 	await settled(first);
 	await expect(first.locator('[data-testid="cell"][data-cell-name="overview_daily"]')).toHaveAttribute('data-status', 'done');
+	expect((await first.evaluate(() => window.cin.cells(0))).find((c) => c.name === 'overview_daily')?.ms).toEqual(expect.any(Number));
 });

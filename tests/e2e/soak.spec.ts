@@ -7,9 +7,9 @@ import { settled } from './helpers';
 // overlap as a user's clicks do. At the end no cell may be stuck, every cell must be done, the
 // notebook text must be exactly what the edits make of it (also after a reload: autosave), and
 // the renderer's JS heap after garbage collection must not have grown without bound.
-// SOAK_OPS (default 24, which CI runs: its time budget) and SOAK_SEED choose a longer or
+// SOAK_OPS (default 20, which CI runs: its time budget) and SOAK_SEED choose a longer or
 // another run; `SOAK_OPS=200` is the long run the README reports.
-const OPS = Number(process.env.SOAK_OPS ?? 24);
+const OPS = Number(process.env.SOAK_OPS ?? 20);
 const SEED = Number(process.env.SOAK_SEED ?? 20191001);
 
 /** Cheap SQL cells with dependants: each edit re-runs a few cells, not the model. */
