@@ -41,6 +41,14 @@ async function heapMB(cdp: CDPSession): Promise<number> {
 	return Math.round((usedSize / 2 ** 20) * 10) / 10;
 }
 
+/** What DuckDB's buffer manager holds in the engine's worker (MB), and its memory limit. */
+async function engineMB(page: Page): Promise<{ used: number; limit: string }> {
+	const { rows } = await page.evaluate(() =>
+		window.cin.query("SELECT round(sum(memory_usage_bytes) / 1048576, 1)::DOUBLE, current_setting('memory_limit') FROM duckdb_memory()")
+	);
+	return { used: Number(rows[0][0]), limit: String(rows[0][1]) };
+}
+
 const cin = {
 	edit: (page: Page, name: string, source: string) => page.evaluate(([n, s]) => window.cin.edit(n, s), [name, source] as const),
 	run: (page: Page, name: string) => page.evaluate((n) => window.cin.runCell(n), name),
@@ -63,6 +71,7 @@ test(`${OPS} seeded random edits, runs, cancels, input changes and reloads leave
 	const originalText = await cin.text(page);
 	const expected = new Map(EDITABLE.map((n) => [n, original.get(n)!]));
 	const heap = [await heapMB(cdp)];
+	const engine = [await engineMB(page)];
 	const log: string[] = [];
 	// Work started and not waited for; a reload abandons it (the page it ran in is gone).
 	let pending: Promise<unknown>[] = [];
@@ -102,6 +111,7 @@ test(`${OPS} seeded random edits, runs, cancels, input changes and reloads leave
 			pending = [];
 			await settled(page);
 			heap.push(await heapMB(cdp));
+			engine.push(await engineMB(page));
 			log.push(`${i} settle`);
 		} else {
 			await page.reload();
@@ -113,6 +123,7 @@ test(`${OPS} seeded random edits, runs, cancels, input changes and reloads leave
 	await Promise.all(pending);
 	await settled(page);
 	heap.push(await heapMB(cdp));
+	engine.push(await engineMB(page));
 
 	// Back to working SQL and the original inputs: every cell must then run to done.
 	for (const [name, source] of expected) {
@@ -145,7 +156,10 @@ test(`${OPS} seeded random edits, runs, cancels, input changes and reloads leave
 
 	const baseline = heap[0];
 	const peak = Math.max(...heap);
-	test.info().annotations.push({ type: 'soak', description: `seed ${SEED}, ${OPS} ops (${log.filter((l) => l.endsWith('reload')).length} reloads); JS heap after GC, MB: ${heap.join(', ')}` });
-	console.log(`soak: seed ${SEED}, ${OPS} ops; heap after GC (MB): ${heap.join(', ')}`);
+	const reloads = log.filter((l) => l.endsWith('reload')).length;
+	console.log(`soak: seed ${SEED}, ${OPS} ops (${reloads} reloads); heap after GC (MB): ${heap.join(', ')}; DuckDB buffer memory (MB, limit ${engine[0].limit}): ${engine.map((e) => e.used).join(', ')}`);
 	expect(peak, `heap after GC grew from ${baseline} MB to ${peak} MB`).toBeLessThan(baseline * 2 + 40);
+	// The engine's buffers may fill with cached data up to the limit, but not past it.
+	const limitMB = Number(/^([\d.]+) GiB$/.exec(engine[0].limit)?.[1] ?? NaN) * 1024;
+	expect(Math.max(...engine.map((e) => e.used)), `DuckDB memory against its limit ${engine[0].limit}`).toBeLessThan(limitMB);
 });
