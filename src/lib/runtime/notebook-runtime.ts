@@ -282,10 +282,11 @@ export class NotebookRuntime {
 
 	/**
 	 * Runs these cells (a section of the notebook, say) even if their saved results are current,
-	 * and everything downstream of them, each once, in dependency order. Markdown has nothing to run.
+	 * and everything downstream of them, each once, in dependency order. Ids no longer in the
+	 * notebook (deleted meanwhile) are skipped.
 	 */
 	async runCells(ids: readonly CellId[]): Promise<void> {
-		const targets = new Set(ids.filter((id) => this.cell(id) !== undefined && this.cell(id)!.kind !== 'markdown'));
+		const targets = new Set(ids.filter((id) => this.cell(id) !== undefined));
 		this.#markRun(new Set([...this.#edited].filter((e) => !targets.has(e))));
 		await this.#schedule(() => this.scheduler.run(targets, { force: true }));
 	}

@@ -136,7 +136,7 @@ describe('NotebookRuntime', () => {
 		expect(nb.runtime.edited.size).toBe(0);
 	});
 
-	it('runs a group of cells (a section) once each, with their descendants, in dependency order; markdown and unknown ids are skipped', async () => {
+	it('runs a group of cells (a section) once each, with their descendants, in dependency order; unknown ids are skipped', async () => {
 		const nb = notebook();
 		await nb.runtime.attach(client, { datasetId: null, epoch: 'e1' });
 		nb.ran.length = 0;
@@ -144,7 +144,7 @@ describe('NotebookRuntime', () => {
 		nb.runtime.edit(nb.id('d'), 'SELECT 43 AS answer');
 		const markdown = nb.runtime.cells.find((c) => c.kind === 'markdown')!.id;
 		await nb.runtime.runCells([nb.id('e'), nb.id('b'), markdown, 'gone' as CellId]);
-		expect(nb.ran).toEqual(['b', 'c', 'e', 'e_chart']);
+		expect(nb.ran).toEqual(['markdown', 'b', 'c', 'e', 'e_chart']);
 		expect(nb.preview('e')).toEqual([[9], [8], [7]]);
 		// The cells run lose their "edited" mark; an edit outside the group keeps it.
 		expect([...nb.runtime.edited]).toEqual([nb.id('d')]);
