@@ -41,7 +41,8 @@ async function heapMB(cdp: CDPSession): Promise<number> {
 	return Math.round((usedSize / 2 ** 20) * 10) / 10;
 }
 
-/** What DuckDB's buffer manager holds in the engine's worker (MB), and its memory limit. */
+/** What DuckDB's buffer manager holds in the engine's worker (MB), and its memory limit: reported
+ *  beside the heap (the buffer manager itself keeps it under the limit, so nothing to assert). */
 async function engineMB(page: Page): Promise<{ used: number; limit: string }> {
 	const { rows } = await page.evaluate(() =>
 		window.cin.query("SELECT round(sum(memory_usage_bytes) / 1048576, 1)::DOUBLE, current_setting('memory_limit') FROM duckdb_memory()")
@@ -159,7 +160,5 @@ test(`${OPS} seeded random edits, runs, cancels, input changes and reloads leave
 	const reloads = log.filter((l) => l.endsWith('reload')).length;
 	console.log(`soak: seed ${SEED}, ${OPS} ops (${reloads} reloads); heap after GC (MB): ${heap.join(', ')}; DuckDB buffer memory (MB, limit ${engine[0].limit}): ${engine.map((e) => e.used).join(', ')}`);
 	expect(peak, `heap after GC grew from ${baseline} MB to ${peak} MB`).toBeLessThan(baseline * 2 + 40);
-	// The engine's buffers may fill with cached data up to the limit, but not past it.
-	const limitMB = Number(/^([\d.]+) GiB$/.exec(engine[0].limit)?.[1] ?? NaN) * 1024;
-	expect(Math.max(...engine.map((e) => e.used)), `DuckDB memory against its limit ${engine[0].limit}`).toBeLessThan(limitMB);
+
 });

@@ -15,7 +15,7 @@ import { loadSnapshot } from './load-snapshot';
 import { NotebookShelf } from './notebook-shelf.svelte';
 import { blankNotebook, uniqueTitle, type VersionInfo } from '../notebooks';
 import { listTables, type CatalogTable } from './catalog';
-import { notebookSections } from '../markdown/notebook-sections';
+import type { NotebookSection } from '../markdown/notebook-sections';
 import { DatasetWorkspace } from './dataset-workspace.svelte';
 import { describeWorkspaceEvent } from './workspace-messages';
 import { engineStatusMessage } from '../data/engine-messages';
@@ -209,9 +209,8 @@ export class NotebookSession {
 	}
 
 	/** Runs the cells under one of the notebook's headings (and what reads them). */
-	runSection(sectionId: string): Promise<void> {
-		const section = notebookSections(this.cells).find((s) => s.id === sectionId);
-		return section ? this.runtime.runCells(section.cells) : Promise.resolve();
+	runSection(section: NotebookSection): Promise<void> {
+		return this.runtime.runCells(section.cells);
 	}
 
 	runAll(force = true): Promise<void> {
