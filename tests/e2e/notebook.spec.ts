@@ -201,7 +201,7 @@ test.describe('with the service worker blocked', () => {
 		// The model trains in a worker: a cancel terminates it.
 		// Hold the trainer's script: the training stays in progress until cancelled.
 		await page.route('**/train.worker-*.js', () => {});
-		await setInput(page, 'model_train_cut', '2019-10-20');
+		await setInput(page, 'model_train_end', '2019-11-08');
 		const model = cell(page, 'propensity');
 		await expect(model).toHaveAttribute('data-status', 'running');
 		await expect(model.getByTestId('cell-progress')).toBeVisible();

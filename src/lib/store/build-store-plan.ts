@@ -18,6 +18,7 @@ import { sessionsSteps } from './sessions-table';
 import type { StoreStep } from './store-step';
 import { DEFAULT_SCHEMA, storeTable } from './store-tables';
 import { userDaysSteps } from './user-days-table';
+import { userFeaturesSteps } from './user-features-table';
 import { userWeeksSteps } from './user-weeks-table';
 import { usersSteps } from './users-table';
 
@@ -66,6 +67,8 @@ export function buildStorePlan(options: StorePlanOptions): StoreStep[] {
 		...usersSteps(ctx),
 		...userWeeksSteps(ctx),
 		...userDaysSteps(ctx),
+		// After sessions and user_days, which it reads.
+		...userFeaturesSteps(ctx),
 		...dailySteps(ctx),
 		...hourlySteps(ctx),
 		...productsSteps(ctx),

@@ -57,4 +57,5 @@ export { EVENT_KINDS, STORE_TABLES, type EventKind, type StoreTable } from './st
 export { appendMarkSql, undoAppendSql, type AppendMark } from './undo-append';
 export { USER_WEEK_COLUMNS } from './user-weeks-table';
 export { PHONE_CATEGORY, USER_DAY_COLUMNS } from './user-days-table';
+export { FEATURE_CUT_DAYS, featureCutsSql, USER_FEATURE_COLUMNS } from './user-features-table';
 export { activeMonthColumn, USER_COLUMNS } from './users-table';

@@ -7,6 +7,7 @@ import { BASKET_MAX_TRIPLE_ITEMS, itemTriplesSteps } from './item-triples-table'
 import { priceCountsSteps } from './price-counts-table';
 import type { StoreStep } from './store-step';
 import { userDaysSteps } from './user-days-table';
+import { userFeaturesSteps } from './user-features-table';
 import { DEFAULT_SCHEMA, type StoreTable } from './store-tables';
 
 // Fact tables added to the build after stores were already saved in users' browsers, each with
@@ -17,14 +18,16 @@ import { DEFAULT_SCHEMA, type StoreTable } from './store-tables';
 // item_triples keeps the triples in as many baskets as the store's recorded min_pair_baskets,
 // as a build of that store would have. column_stats reads events twice (an ungrouped pass and
 // one grouped by category_id, category_code and brand) and reads price_counts, so it comes after
-// it here: a store lacking both gets price_counts first.
+// it here: a store lacking both gets price_counts first. user_features reads user_days and
+// sessions, so it comes after user_days.
 const ADDED: { table: StoreTable; steps: (ctx: FactContext) => StoreStep[] }[] = [
 	{ table: 'basket_stats', steps: (ctx) => basketStatsSteps(ctx, BASKET_MAX_ITEMS) },
 	{ table: 'item_pairs', steps: (ctx) => itemPairsSteps(ctx, BASKET_MAX_ITEMS) },
 	{ table: 'item_triples', steps: (ctx) => itemTriplesSteps(ctx, { maxItems: BASKET_MAX_TRIPLE_ITEMS, minBaskets: 'stored' }) },
 	{ table: 'price_counts', steps: (ctx) => priceCountsSteps(ctx) },
 	{ table: 'column_stats', steps: (ctx) => columnStatsSteps(ctx) },
-	{ table: 'user_days', steps: (ctx) => userDaysSteps(ctx) }
+	{ table: 'user_days', steps: (ctx) => userDaysSteps(ctx) },
+	{ table: 'user_features', steps: (ctx) => userFeaturesSteps(ctx) }
 ];
 
 /**

@@ -8,6 +8,7 @@ export const STORE_TABLES = [
 	'users',
 	'user_weeks',
 	'user_days',
+	'user_features',
 	'daily',
 	'hourly',
 	'products',

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROPENSITY_FEATURES, propensityFeaturesSql } from '../../../src/lib/analyses/propensity/propensity-features-sql';
+import { cutDateSql, modelCutsSql, PROPENSITY_FEATURES, propensityFeaturesSql } from '../../../src/lib/analyses/propensity/propensity-features-sql';
 import { objects } from '../store/store-kit';
 import { WasmTestClient } from '../support/wasm-client';
+import { bindVariables } from '../../../src/lib/runtime/bind-variables';
 import { buildStore, light, phone, type RawEvent } from './h2-fixture';
 
 const HOOK_TIMEOUT = 120_000;
@@ -72,5 +73,30 @@ describe('propensity features', () => {
 	it('yield the listed features after user_id and label, then the segment', async () => {
 		const rows = await objects(db, `${propensityFeaturesSql(window('2019-11-01', '2019-12-01'))} LIMIT 1`);
 		expect(Object.keys(rows[0])).toEqual(['user_id', 'label', ...PROPENSITY_FEATURES, 'rfm_segment']);
+	});
+
+	it('read only the store\'s cuts: another day has no rows', async () => {
+		expect(await objects(db, propensityFeaturesSql(window('2019-10-20', '2019-11-01')))).toEqual([]);
+	});
+});
+
+describe('model cuts', () => {
+	it('list each cut as a search choice, with its users and how many bought from it on', async () => {
+		expect(await objects(db, modelCutsSql())).toEqual([
+			// 16 Oct: 201 and 203 seen; 201 buys on 5 Nov, 203 on 25 Oct.
+			{ value: '2019-10-16', label: '2019-10-16 · 2 users, 2 bought later' },
+			// 1 Nov: 202 too; only 201 buys after it.
+			{ value: '2019-11-01', label: '2019-11-01 · 3 users, 1 bought later' }
+		]);
+	});
+
+	it('a cleared cut input means the first cut for training and the last for testing', async () => {
+		const cut = (whenEmpty: 'first' | 'last') => bindVariables(cutDateSql('cut_input', whenEmpty), new Set(['cut_input']));
+		await db.setVariable('cut_input', '');
+		expect(await objects(db, `SELECT strftime(${cut('first')}, '%Y-%m-%d') AS first, strftime(${cut('last')}, '%Y-%m-%d') AS last`)).toEqual([
+			{ first: '2019-10-16', last: '2019-11-01' }
+		]);
+		await db.setVariable('cut_input', '2019-11-01');
+		expect(await objects(db, `SELECT strftime(${cut('first')}, '%Y-%m-%d') AS chosen`)).toEqual([{ chosen: '2019-11-01' }]);
 	});
 });

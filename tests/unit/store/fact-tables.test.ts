@@ -22,7 +22,7 @@ import { WasmTestClient } from '../support/wasm-client';
 import { A, B, C, LIGHTS, NO_CODE, NOVEMBER, OCTOBER, P1, P2, P3, P4, PHONES, layout, objects, rawEvents, resetDatabase, runSteps, scalar } from './store-kit';
 
 const MONTHS = ['2019-10', '2019-11'];
-const FACTS = ['sessions', 'users', 'user_weeks', 'user_days', 'daily', 'hourly', 'products', 'price_counts', 'column_stats', 'basket_items', 'purchase_pairs', 'basket_stats', 'item_pairs', 'item_triples'];
+const FACTS = ['sessions', 'users', 'user_weeks', 'user_days', 'user_features', 'daily', 'hourly', 'products', 'price_counts', 'column_stats', 'basket_items', 'purchase_pairs', 'basket_stats', 'item_pairs', 'item_triples'];
 const PHONE = 'electronics.smartphone';
 
 let db: WasmTestClient;

@@ -76,8 +76,11 @@ describe('step lists', () => {
 		expect(names.filter((n) => n.startsWith('item_triples '))).toEqual([
 			'item_triples session category_code', 'item_triples session brand', 'item_triples user category_code', 'item_triples user brand'
 		]);
-		expect(buildStorePlan({ rows: 25_000_000, months: [], partitions: 1 })).toHaveLength(28);
+		expect(buildStorePlan({ rows: 25_000_000, months: [], partitions: 1 })).toHaveLength(30);
 		expect(names.filter((n) => n.startsWith('user_days '))).toEqual(['user_days 1/3', 'user_days 2/3', 'user_days 3/3']);
+		// A pass per partition, then the RFM quintiles over all of a cut's buyers; after user_days and sessions.
+		expect(names.filter((n) => n.startsWith('user_features '))).toEqual(['user_features 1/3', 'user_features 2/3', 'user_features 3/3', 'user_features rfm']);
+		expect(names.indexOf('user_features 1/3')).toBeGreaterThan(Math.max(names.indexOf('user_days 3/3'), names.indexOf('sessions 3/3')));
 		expect(() => buildStorePlan({ rows: 1, months: [], maxBasketItems: 1 })).toThrow('invalid maxBasketItems: 1');
 		expect(() => buildStorePlan({ rows: 1, months: [], maxTripleItems: 2 })).toThrow('invalid maxTripleItems: 2');
 	});

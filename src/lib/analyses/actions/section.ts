@@ -9,6 +9,7 @@ import { audienceSummarySql } from './audience-summary-sql';
 import { audienceUsersSql } from './audience-users-sql';
 import { AUDIENCES } from './audiences';
 import { bundlesSql } from './bundles-sql';
+import { cutDateSql } from '../propensity/propensity-features-sql';
 
 const date = (input: string) => `CAST($${input} AS DATE)`;
 
@@ -85,7 +86,7 @@ per purchase: the revenue the model expects from them in the test window. \`buye
 its also-bought partner with the highest lift among customers, in at least the minimum pair
 count of them (the also-bought input above). At-risk buyers are the
 ${AT_RISK_SEGMENTS.map((s) => `*${s}*`).join(' and ')} segments.`,
-		sqlCell(AUDIENCE_MEMBERS, audienceMembersSql({ users: 'features_test', scores: 'propensity_scores', cut: date('model_test_cut'), end: date('model_test_end'), minPairs: '$also_bought_min_pairs' })),
+		sqlCell(AUDIENCE_MEMBERS, audienceMembersSql({ users: 'features_test', scores: 'propensity_scores', cut: cutDateSql('model_test_cut', 'last'), end: date('model_test_end'), minPairs: '$also_bought_min_pairs' })),
 		sqlCell('audiences', audienceSummarySql()),
 		`The users of one audience, highest expected value first: export them with the table's CSV link.`,
 		inputCell('audience', { type: 'select', value: AUDIENCES[0].name, options: AUDIENCES.map((a) => a.name), label: 'Audience' }),

@@ -3,11 +3,12 @@ import { AT_RISK_SEGMENTS, RFM_SEGMENTS } from '../rfm/rfm-segments';
 import { labBaselineSql } from './lab-baseline-sql';
 import { labPopulationSql } from './lab-population-sql';
 import { labTrialSql } from './lab-trial-sql';
+import { cutDateSql } from '../propensity/propensity-features-sql';
 
 /** The features table whose rows are the users as of the test cut (the model section's). */
 export const LAB_FEATURES = 'features_test';
 
-const window = { cut: 'CAST($model_test_cut AS DATE)', end: 'CAST($model_test_end AS DATE)', segment: '$lab_segment' };
+const window = { cut: cutDateSql('model_test_cut', 'last'), end: 'CAST($model_test_end AS DATE)', segment: '$lab_segment' };
 
 /** The lift scenarios of the campaign, relative to the baseline, with the weight each is given. */
 export const LAB_SCENARIOS = [

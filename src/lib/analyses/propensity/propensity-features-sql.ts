@@ -30,71 +30,45 @@ export const PROPENSITY_FEATURES = [
 
 /**
  * One row per user with an event before the cut: the features of everything the user did
- * before it, and `label` = 1 if they bought anything from the cut until the end. Features read
- * `user_days` (and `sessions` for session counts), never events after the cut, so a model
- * trained on them cannot see its label. Days are fractional: (cut − time) / 86,400 s.
- * `days_since_last_purchase` is NULL for users who never bought (the trainer treats it as
- * missing); `rfm_score` is R + F + M (3–15), quintiles among the buyers before the cut with the
- * RFM section's tie-breakers (recency from the last purchase time), 0 for non-buyers; and
- * `rfm_segment` the segment those scores give (text: not a feature, for joining scores to it).
+ * before it, and `label` = 1 if they bought anything from the cut until the end. The features
+ * are the store's `user_features` rows of that cut (computed once, when the data is optimised,
+ * from `user_days` and `sessions`, never from events after the cut, so a model trained on them
+ * cannot see its label); the cut must be one of the store's cuts (`modelCutsSql`). Days are
+ * fractional: (cut − time) / 86,400 s. `days_since_last_purchase` is NULL for users who never
+ * bought (the trainer treats it as missing); `rfm_score` is R + F + M (3–15), quintiles among
+ * the buyers before the cut with the RFM section's tie-breakers (recency from the last purchase
+ * time), 0 for non-buyers; and `rfm_segment` the segment those scores give (text: not a
+ * feature, for joining scores to it).
  */
 export function propensityFeaturesSql({ cut, end }: FeatureWindow): string {
-	return `WITH window_days AS (
-  SELECT * FROM user_days WHERE day < ${cut}
-),
-activity AS (
-  SELECT user_id,
-    epoch(CAST(${cut} AS TIMESTAMP) - max(last_time)) / 86400 AS days_since_last_event,
-    epoch(CAST(${cut} AS TIMESTAMP) - max(last_purchase)) / 86400 AS days_since_last_purchase,
-    epoch(CAST(${cut} AS TIMESTAMP) - min(first_time)) / 86400 AS days_since_first_seen,
-    count(*) AS active_days,
-    sum(views) AS views,
-    sum(carts) AS carts,
-    sum(removes) AS removes,
-    sum(purchases) AS purchases,
-    CAST(sum(revenue) AS DOUBLE) AS spend,
-    len(list_distinct(flatten(list(categories)))) AS categories,
-    len(list_distinct(flatten(list(brand_hashes)))) AS brands,
-    sum(viewed_price_sum) / nullif(sum(views), 0) AS avg_viewed_price,
-    sum(phone_events) / sum(events) AS smartphone_share
-  FROM window_days
-  GROUP BY user_id
-),
-visits AS (
-  SELECT user_id,
-    count(*) AS sessions,
-    count(*) FILTER (WHERE has_cart AND NOT has_purchase) AS cart_abandonments,
-    count(*) FILTER (WHERE has_purchase) AS orders
-  FROM sessions
-  WHERE start_time < ${cut}
-  GROUP BY user_id
-),
-rfm AS (
-  SELECT a.user_id,
-    NTILE(5) OVER (ORDER BY a.days_since_last_purchase DESC, a.user_id) AS r,
-    NTILE(5) OVER (ORDER BY coalesce(v.orders, 0), a.spend, a.user_id) AS f,
-    NTILE(5) OVER (ORDER BY a.spend, a.user_id) AS m
-  FROM activity a LEFT JOIN visits v USING (user_id)
-  WHERE a.purchases > 0
-),
-label AS (
-  SELECT user_id, max(purchases) > 0 AS bought
-  FROM user_days
-  WHERE day >= ${cut} AND day < ${end}
-  GROUP BY user_id
-)
-SELECT a.user_id,
-  CAST(coalesce(l.bought, false) AS INTEGER) AS label,
-  a.days_since_last_event, a.days_since_last_purchase, a.days_since_first_seen,
-  coalesce(v.sessions, 0) AS sessions,
-  a.active_days, a.views, a.carts, a.removes, a.purchases, a.spend,
-  coalesce(v.cart_abandonments, 0) AS cart_abandonments,
-  a.categories, a.brands, a.avg_viewed_price, a.smartphone_share,
-  coalesce(r.r + r.f + r.m, 0) AS rfm_score,
-  coalesce(${rfmSegmentSql('r.r', 'r.f')}, 'No purchase yet') AS rfm_segment
-FROM activity a
-LEFT JOIN visits v USING (user_id)
-LEFT JOIN rfm r USING (user_id)
-LEFT JOIN label l USING (user_id)
-ORDER BY a.user_id`;
+	return `SELECT user_id,
+  CAST(coalesce(next_purchase_day < ${end}, false) AS INTEGER) AS label,
+  ${PROPENSITY_FEATURES.filter((f) => f !== 'rfm_score').join(', ')},
+  coalesce(rfm_r + rfm_f + rfm_m, 0) AS rfm_score,
+  coalesce(${rfmSegmentSql('rfm_r', 'rfm_f')}, 'No purchase yet') AS rfm_segment
+FROM user_features
+WHERE cut = ${cut}
+ORDER BY user_id`;
+}
+
+/**
+ * The store's feature cuts as the choices of a search input (columns value and label): each
+ * cut with the users it describes and how many of them bought from it on.
+ */
+export function modelCutsSql(): string {
+	return `SELECT strftime(cut, '%Y-%m-%d') AS value,
+  strftime(cut, '%Y-%m-%d') || ' · ' || format('{:,}', count(*)) || ' users, ' || format('{:,}', count(next_purchase_day)) || ' bought later' AS label
+FROM user_features
+GROUP BY cut
+ORDER BY cut`;
+}
+
+/**
+ * A cut input's value as a DATE: the chosen cut, or when the box was cleared the store's
+ * first cut (`first`) or the last one with a purchase after it (`last`: the cut at the data's
+ * end has nothing to label).
+ */
+export function cutDateSql(input: string, whenEmpty: 'first' | 'last'): string {
+	const fallback = whenEmpty === 'first' ? 'SELECT min(cut) FROM user_features' : 'SELECT max(cut) FROM user_features WHERE next_purchase_day IS NOT NULL';
+	return `coalesce(CAST(nullif($${input}, '') AS DATE), (${fallback}))`;
 }

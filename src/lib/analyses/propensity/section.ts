@@ -1,5 +1,5 @@
 import { chartCell, inputCell, specCell, sqlCell } from '../cell-fence';
-import { propensityFeaturesSql } from './propensity-features-sql';
+import { cutDateSql, modelCutsSql, propensityFeaturesSql } from './propensity-features-sql';
 
 const date = (input: string) => `CAST($${input} AS DATE)`;
 
@@ -12,8 +12,8 @@ export function propensitySection(): string {
 	return `## 9. Propensity model
 
 Who will buy next month? A gradient-boosted tree model is trained **in this tab** (a Web Worker,
-so the page stays responsive) on every user, from features computed by the SQL cells below over
-the \`user_days\` and \`sessions\` fact tables.
+so the page stays responsive) on every user, from features the SQL cells below read from the
+\`user_features\` fact table (built from \`user_days\` and \`sessions\`).
 
 **Temporal validation.** The model learns from the past and is judged on a later period it has
 never seen, as it would be used:
@@ -24,11 +24,20 @@ A random split of the test window's users is reported beside it. It looks better
 less: its training and test users share the same weeks (the same promotions, season and stock),
 which a model used next month never does. The temporal figure is the one to believe.
 
-${inputCell('model_train_cut', { type: 'text', value: '2019-10-16', label: 'Train: features before' })}
+A cut is the 1st or the 16th of a month, after the data's first day and up to the day after its
+last: every user's features as of each cut are computed once, when the data is optimised,
+because recomputing them for millions of users takes seconds on every run. The labels' ends are
+any dates. \`model_cuts\` lists the cuts, with their users and how many of them bought
+afterwards; a cleared box means the first cut for training and the last one with purchases after
+it for testing.
+
+${sqlCell('model_cuts', modelCutsSql())}
+
+${inputCell('model_train_cut', { type: 'search', value: '2019-10-16', options: 'model_cuts', label: 'Train: features before', placeholder: 'the first cut' })}
 
 ${inputCell('model_train_end', { type: 'text', value: '2019-11-01', label: 'Train: label until' })}
 
-${inputCell('model_test_cut', { type: 'text', value: '2019-11-01', label: 'Test: features before' })}
+${inputCell('model_test_cut', { type: 'search', value: '2019-11-01', options: 'model_cuts', label: 'Test: features before', placeholder: 'the last labelled cut' })}
 
 ${inputCell('model_test_end', { type: 'text', value: '2019-12-01', label: 'Test: label until' })}
 
@@ -36,12 +45,13 @@ Features per user (days are fractional, counted back from the cut): days since t
 the last purchase (missing for non-buyers) and the first event; sessions; active days; views,
 carts, removals, purchases and spend; cart abandonments (sessions with a cart and no purchase);
 distinct categories and brands; average viewed price; the share of smartphone events; and the
-RFM score R + F + M computed as of the cut (0 for non-buyers). Edit the SQL to add one: the model
-uses every numeric column but \`user_id\` and \`label\`, and retrains.
+RFM score R + F + M computed as of the cut (0 for non-buyers). Edit the SQL to add one (e.g. join a
+per-user aggregate of \`user_days\` before the cut): the model uses every numeric column but
+\`user_id\` and \`label\`, and retrains.
 
-${sqlCell('features_train', propensityFeaturesSql({ cut: date('model_train_cut'), end: date('model_train_end') }))}
+${sqlCell('features_train', propensityFeaturesSql({ cut: cutDateSql('model_train_cut', 'first'), end: date('model_train_end') }))}
 
-${sqlCell('features_test', propensityFeaturesSql({ cut: date('model_test_cut'), end: date('model_test_end') }))}
+${sqlCell('features_test', propensityFeaturesSql({ cut: cutDateSql('model_test_cut', 'last'), end: date('model_test_end') }))}
 
 ${sqlCell(
 	'model_windows',
