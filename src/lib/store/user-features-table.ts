@@ -1,4 +1,4 @@
-import { column, factTableSteps, hashPart, type FactContext } from './fact-table';
+import { column, factTableSteps, type FactContext } from './fact-table';
 import type { StoreStep } from './store-step';
 import { storeTable } from './store-tables';
 
@@ -62,21 +62,35 @@ FROM (SELECT min(day) AS lo, max(day) AS hi FROM ${days}) span,
 WHERE CAST(month + to_days(o) AS DATE) > span.lo AND CAST(month + to_days(o) AS DATE) <= span.hi + 1`;
 }
 
+const BOUNDS = `getvariable('store_feature_bounds')`;
+
+/** Pass k of n over ranges of user_id split at the users' quantiles, held in BOUNDS. */
+function userRange(col: string, k: number, n: number): string {
+	if (n === 1) return `${col} IS NOT NULL`;
+	const lower = k === 0 ? null : `${col} > ${BOUNDS}[${k}]`;
+	const upper = k === n - 1 ? null : `${col} <= ${BOUNDS}[${k + 1}]`;
+	return [`${col} IS NOT NULL`, lower, upper].filter(Boolean).join(' AND ');
+}
+
 /**
- * Passes over hash partitions of user_id, as for user_days (a pass holds its users' rows for
- * every cut), then one step that sets the RFM quintiles, which rank all of a cut's buyers, and
- * leaves the rows in (cut, user_id) order so a cut's rows are a contiguous, ordered range.
+ * Passes over ranges of user_id (split at quantiles of users, so passes hold about as many
+ * users each), each inserting its rows ordered by cut and user_id: a cut's rows then come out
+ * of a scan in user_id order, pass after pass, with no sort of millions of rows at build or in
+ * the cells. A last step sets the RFM quintiles, which rank all of a cut's buyers, in place.
  */
 export function userFeaturesSteps({ schema, partitions: n }: FactContext): StoreStep[] {
 	const days = storeTable(schema, 'user_days');
 	const sessions = storeTable(schema, 'sessions');
+	const users = storeTable(schema, 'users');
 	const target = storeTable(schema, 'user_features');
 	const at = 'CAST(c.cut AS TIMESTAMP)';
+	const quantiles = Array.from({ length: n - 1 }, (_, i) => `${i + 1}/${n}`).join(', ');
 	const passes = factTableSteps({
 		schema,
 		table: 'user_features',
 		columns: USER_FEATURE_COLUMNS,
 		passes: n,
+		prelude: (k) => (n > 1 && k === 0 ? `SET VARIABLE store_feature_bounds = (SELECT quantile_disc(user_id, [${quantiles}]) FROM ${users});\n` : ''),
 		with: (k) => `cuts AS (
 ${featureCutsSql(schema)}
 ),
@@ -96,7 +110,7 @@ activity AS (
     sum(d.viewed_price_sum) / nullif(sum(d.views), 0) AS avg_viewed_price,
     sum(d.phone_events) / sum(d.events) AS smartphone_share
   FROM ${days} d JOIN cuts c ON d.day < c.cut
-  WHERE ${hashPart('d.user_id', k, n)}
+  WHERE ${userRange('d.user_id', k, n)}
   GROUP BY c.cut, d.user_id
 ),
 visits AS (
@@ -105,34 +119,34 @@ visits AS (
     count(*) FILTER (WHERE s.has_cart AND NOT s.has_purchase) AS cart_abandonments,
     count(*) FILTER (WHERE s.has_purchase) AS orders
   FROM ${sessions} s JOIN cuts c ON s.start_time < c.cut
-  WHERE ${hashPart('s.user_id', k, n)}
+  WHERE ${userRange('s.user_id', k, n)}
   GROUP BY c.cut, s.user_id
 ),
 later AS (
   SELECT c.cut, d.user_id, min(d.day) AS next_purchase_day
   FROM ${days} d JOIN cuts c ON d.day >= c.cut
-  WHERE d.purchases > 0 AND ${hashPart('d.user_id', k, n)}
+  WHERE d.purchases > 0 AND ${userRange('d.user_id', k, n)}
   GROUP BY c.cut, d.user_id
 )`,
 		body: () => `FROM activity a
 LEFT JOIN visits v ON v.cut = a.cut AND v.user_id = a.user_id
-LEFT JOIN later n ON n.cut = a.cut AND n.user_id = a.user_id`
+LEFT JOIN later n ON n.cut = a.cut AND n.user_id = a.user_id
+ORDER BY a.cut, a.user_id`
 	});
 	// Ties within a quintile's order go to the smaller user_id, as the RFM section breaks them.
 	const rfm = {
 		name: 'user_features rfm',
-		sql: `CREATE OR REPLACE TABLE ${target} AS
-SELECT f.* REPLACE (CAST(q.r AS TINYINT) AS rfm_r, CAST(q.f AS TINYINT) AS rfm_f, CAST(q.m AS TINYINT) AS rfm_m)
-FROM ${target} f
-LEFT JOIN (
+		sql: `UPDATE ${target} f
+SET rfm_r = q.r, rfm_f = q.f, rfm_m = q.m
+FROM (
   SELECT cut, user_id,
     NTILE(5) OVER (PARTITION BY cut ORDER BY days_since_last_purchase DESC, user_id) AS r,
     NTILE(5) OVER (PARTITION BY cut ORDER BY orders, spend, user_id) AS f,
     NTILE(5) OVER (PARTITION BY cut ORDER BY spend, user_id) AS m
   FROM ${target}
   WHERE purchases > 0
-) q ON q.cut = f.cut AND q.user_id = f.user_id
-ORDER BY f.cut, f.user_id`
+) q
+WHERE q.cut = f.cut AND q.user_id = f.user_id`
 	};
 	return [...passes, rfm];
 }

@@ -61,6 +61,9 @@ describe('user_features: the propensity features as of each cut, counted once', 
 		expect(await scalar(db, `SELECT count(*) FROM (SELECT * FROM one_pass EXCEPT ALL SELECT * FROM user_features)`)).toBe(0);
 		expect(await scalar(db, `SELECT count(*) FROM (SELECT * FROM user_features EXCEPT ALL SELECT * FROM one_pass)`)).toBe(0);
 		expect(await scalar(db, `SELECT count(*) FROM user_features`)).toBe(3);
+		// A and B fall in different passes; a scan of the cut still gives them in user_id order.
+		expect(await scalar(db, `SELECT store_feature_bounds FROM (SELECT getvariable('store_feature_bounds') AS store_feature_bounds)`)).toEqual([A, B]);
+		expect((await objects(db, `SELECT user_id FROM user_features WHERE cut = DATE '2019-11-01'`)).map((r) => r.user_id)).toEqual([A, B]);
 	});
 
 	it('is added to a finished store built without it, in the passes the store was built with', async () => {

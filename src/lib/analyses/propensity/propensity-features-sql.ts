@@ -38,7 +38,8 @@ export const PROPENSITY_FEATURES = [
  * bought (the trainer treats it as missing); `rfm_score` is R + F + M (3–15), quintiles among
  * the buyers before the cut with the RFM section's tie-breakers (recency from the last purchase
  * time), 0 for non-buyers; and `rfm_segment` the segment those scores give (text: not a
- * feature, for joining scores to it).
+ * feature, for joining scores to it). Rows come in user_id order without a sort: the store
+ * keeps each cut's rows in that order.
  */
 export function propensityFeaturesSql({ cut, end }: FeatureWindow): string {
 	return `SELECT user_id,
@@ -47,8 +48,7 @@ export function propensityFeaturesSql({ cut, end }: FeatureWindow): string {
   coalesce(rfm_r + rfm_f + rfm_m, 0) AS rfm_score,
   coalesce(${rfmSegmentSql('rfm_r', 'rfm_f')}, 'No purchase yet') AS rfm_segment
 FROM user_features
-WHERE cut = ${cut}
-ORDER BY user_id`;
+WHERE cut = ${cut}`;
 }
 
 /**
