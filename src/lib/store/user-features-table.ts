@@ -90,7 +90,8 @@ export function userFeaturesSteps({ schema, partitions: n }: FactContext): Store
 		table: 'user_features',
 		columns: USER_FEATURE_COLUMNS,
 		passes: n,
-		prelude: (k) => (n > 1 && k === 0 ? `SET VARIABLE store_feature_bounds = (SELECT quantile_disc(user_id, [${quantiles}]) FROM ${users});\n` : ''),
+		// Set again in every pass, as sessions does: a pass never depends on state an earlier step left.
+		prelude: () => (n > 1 ? `SET VARIABLE store_feature_bounds = (SELECT quantile_disc(user_id, [${quantiles}]) FROM ${users});\n` : ''),
 		with: (k) => `cuts AS (
 ${featureCutsSql(schema)}
 ),
