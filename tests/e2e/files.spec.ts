@@ -54,17 +54,19 @@ test('an event log opened through the fallback input becomes the open dataset an
 	});
 	await expect(page.getByTestId('notice')).toContainText('2019-Oct.csv: 3 events ingested', { timeout: 60_000 });
 	await settled(page);
-	// A three-event log runs every descriptive cell, also_bought included. The model and the lab
-	// cannot apply to it, and say why: nobody bought in the label window, and the segment has no
-	// users; the cells reading them (audiences, the summary's model and lab lines) wait upstream.
+	// A three-event log runs every descriptive cell, also_bought included. Its one day has no
+	// feature cut (a cut needs days before it), so the model's cut inputs refuse their dates by
+	// name, and the feature tables, the model, the lab and the cells reading them wait upstream.
 	const cells = await page.evaluate(() => window.cin.cells(1));
-	const modelAndLab = (name: string | null) => /^(propensity|lab_)/.test(name ?? '');
-	const readsModelOrLab = (error: string | null) => /^upstream error in `(propensity|lab_\w+)`$/.test(error ?? '');
-	expect(cells.filter((c) => c.status !== 'done' && !modelAndLab(c.name) && !readsModelOrLab(c.error)).map((c) => `${c.name}: ${c.error}`)).toEqual([]);
+	const modelOrLab = (name: string | null) => /^(propensity|lab_|model_(train|test)_cut$)/.test(name ?? '');
+	const readsModelOrLab = (error: string | null) => /^upstream error in `(propensity|lab_\w+|model_(train|test)_cut)`$/.test(error ?? '');
+	expect(cells.filter((c) => c.status !== 'done' && !modelOrLab(c.name) && !readsModelOrLab(c.error)).map((c) => `${c.name}: ${c.error}`)).toEqual([]);
 	expect(cells.find((c) => c.name === 'also_bought')?.status).toBe('done');
+	expect(cells.find((c) => c.name === 'model_cuts')?.status).toBe('done');
 	const errorOf = (name: string) => cells.find((c) => c.name === name)?.error;
-	expect(errorOf('propensity')).toMatch(/a model needs both buyers and non-buyers to learn from; move the training windows or open more data/);
-	expect(errorOf('lab_sample_size')).toMatch(/^invalid baseline: null \(lab_plan\.baseline\) is not a number/);
+	expect(errorOf('model_train_cut')).toBe('"2019-10-16" is not one of the choices in `model_cuts`: pick another, or clear the box for the default');
+	expect(errorOf('model_test_cut')).toBe('"2019-11-01" is not one of the choices in `model_cuts`: pick another, or clear the box for the default');
+	expect(errorOf('propensity')).toMatch(/^upstream error in `model_(train|test)_cut`$/);
 	expect(cells.find((c) => c.name === 'overview_kpis')?.rows[0]).toEqual(expect.arrayContaining([1]));
 });
 
