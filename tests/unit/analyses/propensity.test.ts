@@ -98,5 +98,10 @@ describe('model cuts', () => {
 		]);
 		await db.setVariable('cut_input', '2019-11-01');
 		expect(await objects(db, `SELECT strftime(${cut('first')}, '%Y-%m-%d') AS chosen`)).toEqual([{ chosen: '2019-11-01' }]);
+		// A cut at the data's end has nobody buying after it: a cleared test cut skips it.
+		await db.exec(`INSERT INTO user_features SELECT * REPLACE (DATE '2019-11-16' AS cut, NULL AS next_purchase_day) FROM user_features WHERE cut = DATE '2019-11-01'`);
+		await db.setVariable('cut_input', '');
+		expect(await objects(db, `SELECT strftime(${cut('last')}, '%Y-%m-%d') AS last`)).toEqual([{ last: '2019-11-01' }]);
+		await db.exec(`DELETE FROM user_features WHERE cut = DATE '2019-11-16'`);
 	});
 });
