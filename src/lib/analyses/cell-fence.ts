@@ -4,12 +4,15 @@ import { chartSpecText, inlineJson as inline } from '../notebook/chart-spec-text
 
 // Notebook cell text for the section builders (format: src/lib/notebook/parse-notebook.ts).
 
-/** A fenced cell: ```kind name=x … ```. */
-export function cellFence(kind: 'sql' | 'chart' | 'input' | 'stats' | 'model', name: string, body: string): string {
-	return `\`\`\`${kind} name=${name}\n${body}\n\`\`\``;
+/** A fenced cell: ```kind name=x … ```, with bare flags after the name (`view`). */
+export function cellFence(kind: 'sql' | 'chart' | 'input' | 'stats' | 'model', name: string, body: string, flags: readonly string[] = []): string {
+	return `\`\`\`${[kind, `name=${name}`, ...flags].join(' ')}\n${body}\n\`\`\``;
 }
 
 export const sqlCell = (name: string, sql: string) => cellFence('sql', name, sql);
+
+/** A SQL cell kept as a view (notebook/cell-storage.ts): for a filter of a large store table. */
+export const sqlViewCell = (name: string, sql: string) => cellFence('sql', name, sql, ['view']);
 
 export const inputCell = (name: string, spec: InputSpec) => cellFence('input', name, inline(spec));
 

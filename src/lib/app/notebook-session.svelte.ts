@@ -5,7 +5,18 @@
 import { SvelteMap } from 'svelte/reactivity';
 import { isShareFragment, shareFragment } from '../notebook/share-link';
 import { DeferredWrites } from './deferred-writes';
-import { hasFlag, idleState, serializeNotebook, type CellData, type CellFlag, type CellId, type NotebookDocument, type NotebookGraph } from '../notebook';
+import {
+	hasFlag,
+	idleState,
+	serializeNotebook,
+	VIEW_ATTRIBUTE,
+	type CellData,
+	type CellFlag,
+	type CellId,
+	type CellStorage,
+	type NotebookDocument,
+	type NotebookGraph
+} from '../notebook';
 import type { DuckDBClient, EngineStatus } from '../data/duckdb-client';
 import { qualified } from '../data/sql';
 import { exportSql } from '../runtime/export-sql';
@@ -196,6 +207,16 @@ export class NotebookSession {
 	toggleFlag(id: CellId, flag: CellFlag) {
 		const cell = this.runtime.cell(id);
 		if (cell) this.runtime.setAttribute(id, flag, hasFlag(cell, flag) ? undefined : 'true');
+	}
+
+	/**
+	 * Keeps a named SQL cell's result as a table or a view (in its fence) and builds it that way
+	 * at once. The cells reading it keep their results: the rows are the same.
+	 */
+	setStorage(id: CellId, storage: CellStorage) {
+		if (!this.runtime.cell(id)) return;
+		this.runtime.setAttribute(id, VIEW_ATTRIBUTE, storage === 'view' ? 'true' : undefined);
+		if (this.client) void this.runtime.run(id);
 	}
 
 	setInput(id: CellId, value: number | string): Promise<void> {

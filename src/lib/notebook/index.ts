@@ -9,6 +9,7 @@ export {
 	type CellStatus
 } from './cell';
 export { hasFlag, RENDERED_KINDS, type CellFlag } from './cell-flags';
+export { cellStorage, VIEW_ATTRIBUTE, type CellStorage } from './cell-storage';
 export { extractTableReferences, extractVariables, sqlReferences } from './references';
 export { noReferences, PROSE_KIND, syntaxOf, type CellReferences, type CellSyntax, type CellSyntaxes, type SpecProblem } from './cell-syntax';
 export { buildGraph, descendants, topologicalOrder, type NotebookGraph } from './graph';

@@ -4,16 +4,16 @@
 //
 // A named SQL cell becomes `CREATE OR REPLACE TABLE nb.<name> AS (…)`, the table the app
 // writes, with the search path the app sets (`nb`, then `main`), so a cell's SQL reads other
-// cells and the store exactly as it does in the app. Tables, not views: each cell's query then
-// runs once and every cell reading it reads that result, as in the app; views would re-run a
-// whole chain of cells (RFM scores under segments under audiences…) for every reader, and a
-// reader would see upstream cells recomputed rather than the rows they held.
+// cells and the store exactly as it does in the app. Tables, not views, except for a cell the
+// notebook stores as a view, as the app does: each cell's query then runs once and every cell
+// reading it reads that result; views throughout would re-run a whole chain of cells (RFM
+// scores under segments under audiences…) for every reader.
 //
 // Cells that are not SQL are not run by DuckDB: charts and prose are left out, and the cells a
 // kind computes in the app (a model's training, a stats method) are listed at the top; a SQL
 // cell reading their tables, or a cell left out for a reason of its own, is written commented
 // out with that reason, and so is everything downstream of it.
-import { buildGraph, topologicalOrder, validateInputSpec, type CellData, type CellId, type NotebookDocument } from '../notebook';
+import { buildGraph, cellStorage, topologicalOrder, validateInputSpec, type CellData, type CellId, type CellStorage, type NotebookDocument } from '../notebook';
 import { qualified, quoteIdent, quoteString } from '../data/sql';
 import { isSingleQuery, splitStatements } from '../data/statements';
 import { bindVariables } from './bind-variables';
@@ -84,7 +84,7 @@ export function exportSql(doc: NotebookDocument, options: ExportSqlOptions = {})
 			blocked.set(id, reason);
 			commented.push({ name: label(cell), reason });
 			// As it would run, when it can be written: uncommented once its inputs exist, it runs.
-			const shown = written.ok ? written.sql : cell.name ? namedCellSql(cell.name, cell.source.trim()) : cell.source.trim();
+			const shown = written.ok ? written.sql : cell.name ? namedCellSql(cell.name, cell.source.trim(), cellStorage(cell)) : cell.source.trim();
 			body.push(`${heading}: not run, ${reason}\n${commentOut(shown)}`);
 		} else if (written.ok) {
 			if (cell.name) tables.push(cell.name);
@@ -159,12 +159,12 @@ function cellSql(cell: CellData, variables: ReadonlySet<string>): { ok: true; sq
 		return statements.length ? { ok: true, sql: statements.map((s) => `${s.trim()};`).join('\n') } : { ok: false, error: 'it is empty' };
 	}
 	if (!isSingleQuery(source)) return { ok: false, error: 'a named cell must be one query (SELECT, WITH, FROM, VALUES…)' };
-	return { ok: true, sql: namedCellSql(cell.name, splitStatements(source)[0].trim()) };
+	return { ok: true, sql: namedCellSql(cell.name, splitStatements(source)[0].trim(), cellStorage(cell)) };
 }
 
-function namedCellSql(name: string, query: string): string {
+function namedCellSql(name: string, query: string, storage: CellStorage): string {
 	// The newline before ')' keeps a trailing line comment in the query from eating it.
-	return `CREATE OR REPLACE TABLE ${qualified(CELL_SCHEMA, name)} AS (\n${query}\n);`;
+	return `CREATE OR REPLACE ${storage === 'view' ? 'VIEW' : 'TABLE'} ${qualified(CELL_SCHEMA, name)} AS (\n${query}\n);`;
 }
 
 /** `SET VARIABLE` for an input's current value; null if the input reads nothing into SQL. */

@@ -1,6 +1,6 @@
 import { afterAll, beforeEach, beforeAll, describe, expect, it } from 'vitest';
 import { newCellId, type CellData } from '../../../src/lib/notebook';
-import { RESULTS_CACHE_SETUP } from '../../../src/lib/runtime/results-cache';
+import { RESULTS_CACHE_SETUP, ResultsCache } from '../../../src/lib/runtime/results-cache';
 import { kindRunner, readSavedTables, type SavedResults } from '../support/kind-runner';
 import type { CellOutput } from '../../../src/lib/runtime/cell-output';
 import { WasmTestClient } from '../support/wasm-client';
@@ -84,6 +84,58 @@ describe('named SQL cells', () => {
 	});
 });
 
+describe('named SQL cells kept as views', () => {
+	const view = (name: string, source: string): CellData => ({ ...sql(name, source), attrs: { view: 'true' } });
+	const relation = async (name: string) =>
+		(await db.query(`SELECT 'view' FROM duckdb_views() WHERE schema_name = 'nb' AND view_name = '${name}' UNION ALL SELECT 'table' FROM duckdb_tables() WHERE schema_name = 'nb' AND table_name = '${name}'`)).rows.flat();
+
+	it('define nb.<name> as a view, computed when read: rows added to the table it filters show at once', async () => {
+		await db.exec(`CREATE OR REPLACE TABLE main.base AS SELECT i AS id, i % 2 AS odd FROM range(10) r(i)`);
+		const out = await run(view('odd_ids', 'SELECT id FROM base WHERE odd = 1'));
+		expect(out).toMatchObject({ kind: 'table', schema: 'nb', table: 'odd_ids', rowCount: 5, preview: [[1], [3], [5], [7], [9]] });
+		expect(await relation('odd_ids')).toEqual(['view']);
+		await db.exec(`INSERT INTO main.base VALUES (11, 1)`);
+		expect((await db.query('SELECT count(*) FROM odd_ids')).rows).toEqual([[6]]);
+		expect((await readSavedTables(db)).get('odd_ids')).toEqual({ fingerprint: 'v1', rowCount: 5, storage: 'view' });
+	});
+
+	it('are reused when current and not forced, without defining the view again', async () => {
+		await run(view('cached_v', 'SELECT 1 AS x'));
+		const before = db.statements.length;
+		const again = await run(view('cached_v', 'SELECT 1 AS x'), false);
+		expect(again).toMatchObject({ cached: true, rowCount: 1 });
+		expect(db.statements.slice(before).some((s) => s.includes('CREATE OR REPLACE'))).toBe(false);
+	});
+
+	it('switch from table to view and back on their next run, though the fingerprint is unchanged', async () => {
+		await run(sql('switched', 'SELECT 2 AS x'));
+		expect(await relation('switched')).toEqual(['table']);
+		const asView = await run(view('switched', 'SELECT 2 AS x'), false);
+		expect(asView).toMatchObject({ cached: false, preview: [[2]] });
+		expect(await relation('switched')).toEqual(['view']);
+		const asTable = await run(sql('switched', 'SELECT 2 AS x'), false);
+		expect(asTable).toMatchObject({ cached: false, preview: [[2]] });
+		expect(await relation('switched')).toEqual(['table']);
+		expect((await readSavedTables(db)).get('switched')).toEqual({ fingerprint: 'v1', rowCount: 1, storage: 'table' });
+	});
+
+	it('are dropped with their record when their cell goes', async () => {
+		await run(view('gone_v', 'SELECT 3 AS x'));
+		await new ResultsCache(db).drop('gone_v');
+		expect(await relation('gone_v')).toEqual([]);
+		expect((await readSavedTables(db)).has('gone_v')).toBe(false);
+	});
+
+	it('have their columns listed for readers that ask the catalog (a model cell does)', async () => {
+		await run(view('typed_v', 'SELECT 1::INTEGER AS a, 2.5::DOUBLE AS b'));
+		const { rows } = await db.query(`SELECT column_name, data_type FROM duckdb_columns() WHERE schema_name = 'nb' AND table_name = 'typed_v' ORDER BY column_index`);
+		expect(rows).toEqual([
+			['a', 'INTEGER'],
+			['b', 'DOUBLE']
+		]);
+	});
+});
+
 describe('other cells', () => {
 	it('unnamed SQL runs statements and returns the last result', async () => {
 		const out = await run(sql(null, `CREATE OR REPLACE TEMP TABLE scratch AS SELECT 5 AS v; SELECT v * 2 AS w FROM scratch`));
@@ -118,8 +170,8 @@ describe('reopening with saved results (one metadata query, outputs from the las
 		const before = db.statements.length;
 		const tables = await readSavedTables(db);
 		expect(since(before)).toHaveLength(1);
-		expect(tables.get('kept_a')).toEqual({ fingerprint: 'v1', rowCount: 1 });
-		expect(tables.get('kept_b')).toEqual({ fingerprint: 'v1', rowCount: 2 });
+		expect(tables.get('kept_a')).toEqual({ fingerprint: 'v1', rowCount: 1, storage: 'table' });
+		expect(tables.get('kept_b')).toEqual({ fingerprint: 'v1', rowCount: 2, storage: 'table' });
 		expect(tables.has('gone_c')).toBe(false);
 	});
 

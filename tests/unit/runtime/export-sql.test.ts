@@ -73,6 +73,10 @@ SELECT $nope AS x
 SET threads = 1;
 SELECT count(*) FROM top_buyers
 \`\`\`
+
+\`\`\`sql name=big_buyers view
+SELECT * FROM buyers WHERE spend > 100
+\`\`\`
 `;
 
 describe('exportSql', () => {
@@ -90,11 +94,15 @@ describe('exportSql', () => {
 	});
 
 	it('writes each named SQL cell as a table of schema nb, in dependency order, with $names bound', () => {
-		expect(exported.tables).toEqual(['buyers', 'top_buyers']);
+		expect(exported.tables).toEqual(['buyers', 'top_buyers', 'big_buyers']);
 		expect(text).toContain(`SET search_path = 'nb,main';`);
 		expect(text).toContain(`-- buyers (cell 6)\nCREATE OR REPLACE TABLE "nb"."buyers" AS (\nSELECT user_id, sum(price) AS spend -- every purchase\nFROM events WHERE event_type = 'purchase' GROUP BY user_id\n);`);
 		expect(text).toContain(`WHERE spend > getvariable('min_spend') ORDER BY spend DESC LIMIT getvariable('top_n')\n);`);
 		expect(text.indexOf('"nb"."buyers" AS')).toBeLessThan(text.indexOf('"nb"."top_buyers" AS'));
+	});
+
+	it('writes a cell the notebook keeps as a view as a view, as the app defines it', () => {
+		expect(text).toContain(`-- big_buyers (cell 14)\nCREATE OR REPLACE VIEW "nb"."big_buyers" AS (\nSELECT * FROM buyers WHERE spend > 100\n);`);
 	});
 
 	it('keeps an unnamed cell as its statements, after the cells it reads', () => {
@@ -160,8 +168,12 @@ describe('the default notebook exported as DuckDB SQL', () => {
 					throw new Error(`statement ${i + 1} of the script failed: ${error.message}`);
 				});
 			}
-			const { rows } = await cli.client.query(`SELECT table_name, estimated_size FROM duckdb_tables() WHERE schema_name = 'nb'`);
-			const created = new Map(rows.map((r) => [String(r[0]), Number(r[1])]));
+			const { rows } = await cli.client.query(
+				`SELECT table_name, 'table' FROM duckdb_tables() WHERE schema_name = 'nb' UNION ALL SELECT view_name, 'view' FROM duckdb_views() WHERE schema_name = 'nb'`
+			);
+			const created = new Map(rows.map((r) => [String(r[0]), String(r[1])]));
+			// The model's feature cells are views in the app, and so in the script.
+			expect([created.get('features_train'), created.get('features_test'), created.get('rfm_scores')]).toEqual(['view', 'view', 'table']);
 			const counts: Record<string, number> = {};
 			for (const table of exported.tables) {
 				expect(created.has(table), `nb.${table} exists`).toBe(true);

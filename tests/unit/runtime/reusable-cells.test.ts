@@ -22,7 +22,7 @@ function reopened(cells: CellData[]) {
 		const fingerprint = fps.get(c.id)!;
 		if (c.kind === 'sql' && c.name) {
 			shown.set(c.id, { fingerprint, output: table(c.name) });
-			tables.set(c.name, { fingerprint, rowCount: 1 });
+			tables.set(c.name, { fingerprint, rowCount: 1, storage: 'table' });
 		} else if (c.kind === 'sql') shown.set(c.id, { fingerprint, output: { kind: 'rows', columns: [], rows: [], rowCount: 0 } });
 		else if (c.kind === 'chart') shown.set(c.id, { fingerprint, output: chart });
 		else if (c.kind === 'input') shown.set(c.id, { fingerprint, output: input });
@@ -70,10 +70,20 @@ describe('reusableCells', () => {
 	it('runs a cell whose saved table has another fingerprint', async () => {
 		const { cells, b, c } = notebook();
 		const r = reopened(cells);
-		const tables = new Map(r.tables).set('b', { fingerprint: 'other', rowCount: 1 });
+		const tables = new Map(r.tables).set('b', { fingerprint: 'other', rowCount: 1, storage: 'table' });
 		const reusable = await r.reuse({ tables });
 		expect(reusable.has(b.id)).toBe(false);
 		expect(reusable.has(c.id)).toBe(false);
+	});
+
+	it('runs a cell whose result is kept the other way than the cell now says (a view, a table)', async () => {
+		const { cells, a } = notebook();
+		const r = reopened(cells);
+		expect((await r.reuse({ tables: new Map(r.tables).set('a', { ...r.tables.get('a')!, storage: 'view' }) })).has(a.id)).toBe(false);
+		const asView = cells.map((c) => (c.id === a.id ? { ...c, attrs: { view: 'true' } } : c));
+		const v = reopened(asView);
+		expect((await v.reuse()).has(a.id)).toBe(false);
+		expect((await v.reuse({ tables: new Map(v.tables).set('a', { ...v.tables.get('a')!, storage: 'view' }) })).has(a.id)).toBe(true);
 	});
 
 	it('runs a cell that shows nothing or shows an output made with another fingerprint', async () => {

@@ -1,4 +1,4 @@
-import { chartCell, inputCell, specCell, sqlCell } from '../cell-fence';
+import { chartCell, inputCell, specCell, sqlCell, sqlViewCell } from '../cell-fence';
 import { cutDateSql, modelCutsSql, propensityFeaturesSql } from './propensity-features-sql';
 
 const date = (input: string) => `CAST($${input} AS DATE)`;
@@ -48,10 +48,13 @@ distinct categories and brands; average viewed price; the share of smartphone ev
 RFM score R + F + M computed as of the cut (0 for non-buyers). Edit the SQL to add one (e.g. join a
 per-user aggregate of \`user_days\` before the cut): the model uses every numeric column but
 \`user_id\` and \`label\`, and retrains.
+Both feature cells are views (the *View* button in their header): each is one cut's rows of the
+store's \`user_features\` table, read by the model, the lab and the charts below as they need
+them, instead of a table of every user written again whenever a cut or a window changes.
 
-${sqlCell('features_train', propensityFeaturesSql({ cut: cutDateSql('model_train_cut', 'first'), end: date('model_train_end') }))}
+${sqlViewCell('features_train', propensityFeaturesSql({ cut: cutDateSql('model_train_cut', 'first'), end: date('model_train_end') }))}
 
-${sqlCell('features_test', propensityFeaturesSql({ cut: cutDateSql('model_test_cut', 'last'), end: date('model_test_end') }))}
+${sqlViewCell('features_test', propensityFeaturesSql({ cut: cutDateSql('model_test_cut', 'last'), end: date('model_test_end') }))}
 
 ${sqlCell(
 	'model_windows',

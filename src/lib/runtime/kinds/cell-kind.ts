@@ -5,7 +5,7 @@
 import type { CellData, CellSyntax } from '../../notebook';
 import type { SqlClient } from '../../data/sql-client';
 import type { CellOutput } from '../cell-output';
-import type { ResultsCache } from '../results-cache';
+import type { ResultsCache, SavedTable } from '../results-cache';
 
 export interface RunContext {
 	client: SqlClient;
@@ -49,7 +49,7 @@ export interface CellKind extends CellSyntax {
 }
 
 export interface ReusableContext {
-	/** Every saved cell table with the fingerprint it was built with. */
-	tables: ReadonlyMap<string, { fingerprint: string }>;
+	/** Every saved cell table (or view) with the fingerprint it was built with. */
+	tables: ReadonlyMap<string, Pick<SavedTable, 'fingerprint' | 'storage'>>;
 	fingerprint: string;
 }
