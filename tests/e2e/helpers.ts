@@ -6,7 +6,10 @@ export const cell = (page: Page, name: string): Locator => page.locator(`[data-t
 export async function settled(page: Page, timeout = 180_000): Promise<void> {
 	await expect(page.getByTestId('engine-status')).toHaveAttribute('data-phase', 'ready', { timeout });
 	try {
-		await expect(page.getByTestId('app')).toHaveAttribute('data-busy', 'false', { timeout });
+		// Polled in the page, not with expect(): every failed poll of an expect() on an element
+		// renders that element's ARIA tree for the failure message, and `app` holds the whole
+		// notebook. That cost the page under test seconds of main thread per wait.
+		await page.waitForFunction(() => document.querySelector('[data-testid="app"]')?.getAttribute('data-busy') === 'false', null, { timeout, polling: 100 });
 	} catch (error) {
 		// Name what is still working: a bare "busy" says nothing about which cell hung.
 		const busy = await page

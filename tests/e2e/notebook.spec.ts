@@ -64,6 +64,23 @@ test('editing an upstream SQL cell re-runs its dependants and their output chang
 	// A cell that does not read overview_daily was not re-run.
 	await expect(unrelated).toHaveText(unrelatedBefore ?? '');
 
+	// Its header's Table button keeps it as a view instead: the same rows, the cell rebuilt and
+	// its charts still drawn, the flag in the notebook text; and back.
+	const storage = cell(page, 'overview_daily').getByTestId('toggle-view');
+	const kept = async () => (await page.evaluate(() => window.cin.query(`SELECT table_type FROM information_schema.tables WHERE table_schema = 'nb' AND table_name = 'overview_daily'`))).rows;
+	await expect(storage).toHaveText('Table');
+	await storage.click();
+	await settled(page);
+	await expect(storage).toHaveAttribute('aria-pressed', 'true');
+	expect(await kept()).toEqual([['VIEW']]);
+	await expect(cell(page, 'overview_daily').getByTestId('result-table')).toHaveAttribute('data-rows', '10');
+	await expect(cell(page, 'overview_revenue_chart')).toHaveAttribute('data-status', 'done');
+	expect(await page.evaluate(() => window.cin.text())).toContain('```sql name=overview_daily view\n');
+	await storage.click();
+	await settled(page);
+	expect(await kept()).toEqual([['BASE TABLE']]);
+	await expect(unrelated).toHaveText(unrelatedBefore ?? '');
+
 	// "Copy link" puts the edited notebook, whole, in the link's fragment.
 	await page.getByTestId('copy-link').click();
 	const link = new URL(await page.getByTestId('share-link').inputValue());
