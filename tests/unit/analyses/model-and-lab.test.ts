@@ -56,7 +56,7 @@ describe('the propensity model on the sample', () => {
 });
 
 describe('the experiment lab on the sample', () => {
-	it("measures the baseline from the raw events: the share of October's Can't lose them buyers who bought in November", async () => {
+	it("measures the baseline and each user's November spend from the raw events: the share of October's Can't lose them buyers who bought in November", async () => {
 		// Independent of the store: RFM as of 1 Nov from the raw purchase events.
 		const [expected] = await objects(
 			db,
@@ -70,7 +70,9 @@ describe('the experiment lab on the sample', () => {
 				FROM oct
 			), segment AS (SELECT user_id FROM scored WHERE r <= 2 AND f = 5)
 			SELECT count(*) AS users,
-				count(*) FILTER (WHERE user_id IN (SELECT user_id FROM events WHERE event_type = 'purchase' AND event_time >= '2019-11-01')) AS returned
+				count(*) FILTER (WHERE user_id IN (SELECT user_id FROM events WHERE event_type = 'purchase' AND event_time >= '2019-11-01')) AS returned,
+				(SELECT CAST(sum(price) AS DOUBLE) FROM events WHERE event_type = 'purchase' AND event_time >= '2019-11-01' AND event_time < '2019-12-01'
+				   AND user_id IN (SELECT user_id FROM segment)) AS post_spend
 			FROM segment`
 		);
 		const baseline = one('lab_baseline');
@@ -79,6 +81,11 @@ describe('the experiment lab on the sample', () => {
 		expect(baseline.users).toBeGreaterThan(20);
 		expect(baseline.baseline).toBeCloseTo(Number(expected.returned) / Number(expected.users), 12);
 		expect(baseline.daily_eligible).toBeGreaterThan(0);
+		// Each user's spend in the outcome window, summed over the segment's users only.
+		const population = rowsOf(run.tables.get('lab_population')) as Record<string, number>[];
+		expect(population).toHaveLength(Number(expected.users));
+		expect(population.reduce((sum, r) => sum + r.post_spend, 0)).toBeCloseTo(Number(expected.post_spend), 6);
+		expect(population.filter((r) => r.post_spend > 0).length).toBe(Number(expected.returned));
 	});
 
 	it('plans the test from the measured baseline with the stated formula: lab_sample_size has its columns', () => {
