@@ -126,7 +126,7 @@ describe('audiences on a hand-built set of users', () => {
 		await db.exec('CREATE OR REPLACE TABLE user_days AS SELECT * FROM user_days_backup');
 	});
 
-	const window = { cut: `DATE '2019-11-01'`, end: `DATE '2019-12-01'`, minPairs: '1' };
+	const window = { cut: `DATE '2019-11-01'`, end: `DATE '2019-12-01'` };
 
 	it('puts each user in the first audience whose rule takes them, by score decile among peers, with expected value = score × spend per purchase', async () => {
 		await materialise(db, 'audience_members', audienceMembersSql({ users: 'users_at_cut', scores: 'scores_at_cut', ...window }));
@@ -146,12 +146,17 @@ describe('audiences on a hand-built set of users', () => {
 		// User 3's favourite before the cut is the smartphone (2 against the TV's 1). Among customers
 		// (h3-fixture.ts) its partners all have lift 1: headphone and phone case in 2 baskets each,
 		// the TV in 1; the tie goes to the name first in order, the phone case.
-		expect(members.map((m) => [m.user_id, m.favourite_category, m.cross_sell])).toEqual([
-			[1, null, null],
-			[2, null, null],
-			[3, S, C],
-			[4, null, null]
+		expect(members.map((m) => [m.user_id, m.favourite_category])).toEqual([
+			[1, null],
+			[2, null],
+			[3, S],
+			[4, null]
 		]);
+		const champions = rowsOf(await db.query(audienceUsersSql({ audience: q('Champions'), minPairs: '1' })));
+		expect(champions.map((u) => [u.user_id, u.favourite_category, u.cross_sell])).toEqual([[3, S, C]]);
+		// In at least 3 baskets, no pair of the smartphone's is left: no cross-sell to offer.
+		const fewer = rowsOf(await db.query(audienceUsersSql({ audience: q('Champions'), minPairs: '3' })));
+		expect(fewer.map((u) => [u.user_id, u.cross_sell])).toEqual([[3, null]]);
 	});
 
 	it('sums each audience, every audience listed, and its user list has its size', async () => {
@@ -159,9 +164,9 @@ describe('audiences on a hand-built set of users', () => {
 		expect(summary.map((r) => r.audience)).toEqual(AUDIENCES.map((a) => a.name));
 		expect(summary.map((r) => Number(r.users))).toEqual([1, 1, 1, 0, 0, 1, 0]);
 		expect(summary[0]).toMatchObject({ expected_buyers: 0.5, expected_value: 75 });
-		const users = rowsOf(await db.query(audienceUsersSql({ audience: q('Champions') })));
+		const users = rowsOf(await db.query(audienceUsersSql({ audience: q('Champions'), minPairs: '1' })));
 		expect(users.map((u) => u.user_id)).toEqual([3]);
-		await expect(db.query(audienceUsersSql({ audience: q('VIPs') }))).rejects.toThrow(/unknown audience "VIPs"; expected one of At risk, likely to return, /);
+		await expect(db.query(audienceUsersSql({ audience: q('VIPs'), minPairs: '1' }))).rejects.toThrow(/unknown audience "VIPs"; expected one of At risk, likely to return, /);
 	});
 
 	it('without a model, forms the audiences from recency and frequency only', async () => {

@@ -15,12 +15,13 @@ export const AUDIENCE_MEMBERS = 'audience_members';
  *   bought_after, revenue_after = whether they bought, and their revenue, from the cut to the
  *     window's end: what actually happened, to hold each audience's expectation against;
  *   favourite_category = the category code they bought most often before the cut (ties: the
- *     first by name), and cross_sell = its also-bought partner with the highest lift among
- *     customers (user baskets, pairs in at least `minPairs` of them; ties: most baskets, name).
+ *     first by name); its cross-sell partner is joined to one audience's users at a time
+ *     (audience-users-sql.ts), so a change of the pair threshold re-runs that list, not this
+ *     table of every audience.
  * `users` is the table of users as of the cut (the model's `features_test`); `cut` and `end`
  * are SQL DATE expressions of the test window.
  */
-export function audienceMembersSql(p: { users: string; scores?: string; cut: string; end: string; minPairs: string }): string {
+export function audienceMembersSql(p: { users: string; scores?: string; cut: string; end: string }): string {
 	const withModel = p.scores !== undefined;
 	return `WITH overall AS (
   SELECT sum(spend) / nullif(sum(purchases), 0) AS spend_per_purchase FROM ${p.users} WHERE purchases > 0
@@ -37,16 +38,6 @@ favourite AS (
     WHERE category_code IS NOT NULL AND purchased_at < ${p.cut} GROUP BY ALL)
   QUALIFY row_number() OVER (PARTITION BY user_id ORDER BY bought DESC, category_code) = 1
 ),
-partners AS (
-  SELECT item, partner FROM (
-    SELECT item_a AS item, item_b AS partner, baskets, (baskets::DOUBLE * total_baskets) / (baskets_a::DOUBLE * baskets_b) AS lift
-    FROM item_pairs WHERE level = 'user' AND item_level = 'category_code' AND baskets >= ${p.minPairs}
-    UNION ALL
-    SELECT item_b, item_a, baskets, (baskets::DOUBLE * total_baskets) / (baskets_a::DOUBLE * baskets_b)
-    FROM item_pairs WHERE level = 'user' AND item_level = 'category_code' AND baskets >= ${p.minPairs}
-  )
-  QUALIFY row_number() OVER (PARTITION BY item ORDER BY lift DESC, baskets DESC, partner) = 1
-),
 scored AS (
   SELECT u.user_id, u.rfm_segment, u.days_since_last_event, u.purchases, u.spend,
     ${
@@ -57,17 +48,16 @@ scored AS (
     coalesce(u.spend / nullif(u.purchases, 0), o.spend_per_purchase) AS spend_per_purchase,
     u.label AS bought_after,
     coalesce(a.revenue, 0) AS revenue_after,
-    f.favourite_category, x.partner AS cross_sell
+    f.favourite_category
   FROM ${p.users} u
   CROSS JOIN overall o
   ${withModel ? `JOIN ${p.scores} s USING (user_id)` : ''}
   LEFT JOIN after a USING (user_id)
   LEFT JOIN favourite f USING (user_id)
-  LEFT JOIN partners x ON x.item = f.favourite_category
 )
 SELECT user_id, audience, rfm_segment, decile, peer_decile, score, purchases, spend, spend_per_purchase,
   score * spend_per_purchase AS expected_value,
-  bought_after, revenue_after, favourite_category, cross_sell
+  bought_after, revenue_after, favourite_category
 FROM (SELECT *, ${audienceCaseSql(withModel)} AS audience FROM scored)
 WHERE audience IS NOT NULL
 ORDER BY audience, expected_value DESC NULLS LAST, spend DESC, user_id`;

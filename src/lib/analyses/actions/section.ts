@@ -82,14 +82,14 @@ Per user, **spend per purchase** is their spend before the cut divided by their 
 user with none, that of all purchases before the cut), and **expected value** = score × spend
 per purchase: the revenue the model expects from them in the test window. \`buyers_after\` and
 \`revenue_after\` are what actually happened in that window. For a cross-sell, each user's
-\`favourite_category\` (the category they bought most before the cut) comes with \`cross_sell\`:
-its also-bought partner with the highest lift among customers, in at least the minimum pair
-count of them (the also-bought input above). At-risk buyers are the
+\`favourite_category\` is the category they bought most before the cut; an audience's user list
+below pairs it with \`cross_sell\`: its also-bought partner with the highest lift among
+customers, in at least the minimum pair count of them (the also-bought input above). At-risk buyers are the
 ${AT_RISK_SEGMENTS.map((s) => `*${s}*`).join(' and ')} segments.`,
-		sqlCell(AUDIENCE_MEMBERS, audienceMembersSql({ users: 'features_test', scores: 'propensity_scores', cut: cutDateSql('model_test_cut', 'last'), end: date('model_test_end'), minPairs: '$also_bought_min_pairs' })),
+		sqlCell(AUDIENCE_MEMBERS, audienceMembersSql({ users: 'features_test', scores: 'propensity_scores', cut: cutDateSql('model_test_cut', 'last'), end: date('model_test_end') })),
 		sqlCell('audiences', audienceSummarySql()),
 		`The users of one audience, highest expected value first: export them with the table's CSV link.`,
 		inputCell('audience', { type: 'select', value: AUDIENCES[0].name, options: AUDIENCES.map((a) => a.name), label: 'Audience' }),
-		sqlCell('audience_users', audienceUsersSql({ audience: '$audience' }))
+		sqlCell('audience_users', audienceUsersSql({ audience: '$audience', minPairs: '$also_bought_min_pairs' }))
 	].join('\n\n');
 }
