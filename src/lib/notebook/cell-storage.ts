@@ -8,6 +8,10 @@
 // The storage never changes what a cell computes, only where it lives, so it is not part of the
 // cell's fingerprint: switching it rebuilds that one cell's result the other way, and the cells
 // reading it keep theirs.
+//
+// A view reads `$input`s (getvariable) when it is read, not when it is defined. Changing an input
+// re-runs the cells that read it, so every result is the same as a table's; what differs is a
+// read outside a run: the page paging a view's rows reads the inputs' values of that moment.
 import type { CellData } from './cell';
 
 export type CellStorage = 'table' | 'view';
