@@ -2,6 +2,11 @@ import { expect, type Locator, type Page } from '@playwright/test';
 
 export const cell = (page: Page, name: string): Locator => page.locator(`[data-testid="cell"][data-cell-name="${name}"]`);
 
+/** The page-side count of settled()'s consecutive quiet polls. */
+interface QuietPolls {
+	quietPolls?: number;
+}
+
 /** Waits until the engine is ready and nothing is loading, queued or running. */
 export async function settled(page: Page, timeout = 180_000): Promise<void> {
 	await expect(page.getByTestId('engine-status')).toHaveAttribute('data-phase', 'ready', { timeout });
@@ -9,7 +14,19 @@ export async function settled(page: Page, timeout = 180_000): Promise<void> {
 		// Polled in the page, not with expect(): every failed poll of an expect() on an element
 		// renders that element's ARIA tree for the failure message, and `app` holds the whole
 		// notebook. That cost the page under test seconds of main thread per wait.
-		await page.waitForFunction(() => document.querySelector('[data-testid="app"]')?.getAttribute('data-busy') === 'false', null, { timeout, polling: 100 });
+		// Quiet on two polls in a row, 100 ms apart: a run the test has just started (a click)
+		// shows as busy only a task later, and the first poll comes at once.
+		await page.evaluate(() => ((window as unknown as QuietPolls).quietPolls = 0));
+		await page.waitForFunction(
+			() => {
+				const polls = window as unknown as QuietPolls;
+				const quiet = document.querySelector('[data-testid="app"]')?.getAttribute('data-busy') === 'false';
+				polls.quietPolls = quiet ? (polls.quietPolls ?? 0) + 1 : 0;
+				return (polls.quietPolls ?? 0) >= 2;
+			},
+			null,
+			{ timeout, polling: 100 }
+		);
 	} catch (error) {
 		// Name what is still working: a bare "busy" says nothing about which cell hung.
 		const busy = await page

@@ -48,6 +48,7 @@ distinct categories and brands; average viewed price; the share of smartphone ev
 RFM score R + F + M computed as of the cut (0 for non-buyers). Edit the SQL to add one (e.g. join a
 per-user aggregate of \`user_days\` before the cut): the model uses every numeric column but
 \`user_id\` and \`label\`, and retrains.
+
 Both feature cells are views (the *View* button in their header): each is one cut's rows of the
 store's \`user_features\` table, read by the model, the lab and the charts below as they need
 them, instead of a table of every user written again whenever a cut or a window changes.

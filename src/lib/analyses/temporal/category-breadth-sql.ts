@@ -3,8 +3,8 @@
  * categories, or none (every event without a category_id). Reads `sessions` (n_categories).
  *
  * Sessions are counted by integer keys (year × 12 + month, and the breadth as 1, 2, 3), named
- * only on the six rows that remain: `date_trunc` and a string per session made this cell 4.6×
- * slower (3.9 s against 0.84 s over 23M sessions in native DuckDB on one thread).
+ * only on the six rows that remain: `date_trunc` and a string per session made this cell about
+ * 4.5× slower (3.75–3.99 s against 0.82–0.89 s over 23M sessions in native DuckDB, one thread).
  */
 export function categoryBreadthSql(): string {
 	return `SELECT make_date((ym - 1) // 12, (ym - 1) % 12 + 1, 1) AS month,
