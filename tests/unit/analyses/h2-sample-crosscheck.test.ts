@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cohortOneSessionSql, cohortRetentionSql } from '../../../src/lib/analyses/cohort';
-import { rfmScoresSql, rfmSegmentSummarySql } from '../../../src/lib/analyses/rfm';
+import { rfmBuyersSql, rfmScoresSql, rfmSegmentSummarySql } from '../../../src/lib/analyses/rfm';
 import { categoryBreadthSql, paydaySql, purchasesByHourSql, temporalHeatmapSql } from '../../../src/lib/analyses/temporal';
 import { readEventsCsv } from '../../../src/lib/ingest/event-schema';
 import { appendEventsSql, buildStorePlan } from '../../../src/lib/store';
@@ -19,6 +19,7 @@ beforeAll(async () => {
 	for (const file of FILES) await runSteps(db, appendEventsSql(readEventsCsv(file)));
 	await runSteps(db, buildStorePlan({ rows: 325_431, months: ['2019-10', '2019-11'] }));
 	await db.exec(`CREATE TABLE rfm_scores AS ${rfmScoresSql()}`);
+	await db.exec(`CREATE VIEW rfm_buyers AS ${rfmBuyersSql()}`);
 }, 180_000);
 afterAll(() => db.close());
 

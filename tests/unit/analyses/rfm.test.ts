@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
 	AT_RISK_SEGMENTS,
 	rfmAtRiskSql,
+	rfmBuyersSql,
 	rfmGridSql,
 	RFM_MAP_SIX,
 	RFM_MAP_TEN,
@@ -122,7 +123,8 @@ beforeAll(async () => {
 	db = await WasmTestClient.open();
 	await buildStore(db, EVENTS);
 	await db.exec(`CREATE TABLE rfm_scores AS ${rfmScoresSql()}`);
-	await db.exec(`CREATE TABLE rfm_scores_six AS ${rfmScoresSql({ map: six })}`);
+	await db.exec(`CREATE VIEW rfm_buyers AS ${rfmBuyersSql()}`);
+	await db.exec(`CREATE VIEW rfm_buyers_six AS ${rfmBuyersSql({ map: six })}`);
 }, HOOK_TIMEOUT);
 afterAll(() => db.close());
 
@@ -170,29 +172,36 @@ describe('RFM segment maps', () => {
 
 describe('rfmScoresSql (users + the last event time)', () => {
 	it('scores the 12 buyers as computed by hand, ties broken by user_id', async () => {
-		const rows = await objects(db, `SELECT * EXCLUDE (last_purchase) FROM (${rfmScoresSql()})`);
-		expect(rows).toEqual(SCORES);
-	});
-
-	it('with the six-segment map, gives each buyer the same scores and the original platform’s segment for its (R, F)', async () => {
-		const rows = await objects(db, `SELECT * EXCLUDE (last_purchase) FROM (${rfmScoresSql({ map: six })})`);
-		expect(rows).toEqual(SCORES.map((s) => ({ ...s, segment: SIX[s.user_id] })));
-		// The same map spelt as the default's value gives the default's segments.
-		expect(await objects(db, `SELECT * EXCLUDE (last_purchase) FROM (${rfmScoresSql({ map: quoteString(RFM_MAP_TEN) })})`)).toEqual(SCORES);
-	});
-
-	it('fails on a value that is not a map, naming the maps', async () => {
-		const expected = 'unknown RFM map "eight segments"; expected one of "ten segments", "six segments (original platform)"';
-		await expect(objects(db, rfmScoresSql({ map: quoteString('eight segments') }))).rejects.toThrow(expected);
-		await expect(objects(db, rfmSegmentSummarySql({ map: quoteString('eight segments') }))).rejects.toThrow(expected);
-		await expect(objects(db, rfmAtRiskSql({ map: quoteString('eight segments') }))).rejects.toThrow(expected);
-		await expect(objects(db, rfmSegmentUsersSql({ segment: quoteString('Lost'), map: quoteString('eight segments') }))).rejects.toThrow(expected);
-		await expect(objects(db, rfmScoresSql({ map: 'NULL' }))).rejects.toThrow('unknown RFM map NULL; expected one of');
+		const rows = await objects(db, `SELECT * EXCLUDE (last_purchase) FROM (${rfmScoresSql()}) ORDER BY user_id`);
+		expect(rows).toEqual(SCORES.map(({ segment: _, ...score }) => score));
 	});
 
 	it('leaves out users without a purchase, and keeps the last purchase time', async () => {
 		const rows = await objects(db, `SELECT user_id, last_purchase FROM rfm_scores WHERE user_id IN (111, 120, 121) ORDER BY user_id`);
 		expect(rows).toEqual([{ user_id: 111, last_purchase: '2019-11-29 23:30:00' }]);
+	});
+});
+
+describe('rfmBuyersSql (the scores labelled by a segment map)', () => {
+	it('gives each scored buyer its segment under the standard map', async () => {
+		expect(await objects(db, `SELECT * EXCLUDE (last_purchase) FROM rfm_buyers ORDER BY user_id`)).toEqual(SCORES);
+	});
+
+	it('with the six-segment map, gives each buyer the same scores and the original platform’s segment for its (R, F)', async () => {
+		const rows = await objects(db, `SELECT * EXCLUDE (last_purchase) FROM rfm_buyers_six ORDER BY user_id`);
+		expect(rows).toEqual(SCORES.map((s) => ({ ...s, segment: SIX[s.user_id] })));
+		// The same map spelt as the default's value gives the default's segments.
+		const spelt = rfmBuyersSql({ map: quoteString(RFM_MAP_TEN) });
+		expect(await objects(db, `SELECT * EXCLUDE (last_purchase) FROM (${spelt}) ORDER BY user_id`)).toEqual(SCORES);
+	});
+
+	it('fails on a value that is not a map, naming the maps', async () => {
+		const expected = 'unknown RFM map "eight segments"; expected one of "ten segments", "six segments (original platform)"';
+		await expect(objects(db, rfmBuyersSql({ map: quoteString('eight segments') }))).rejects.toThrow(expected);
+		await expect(objects(db, rfmSegmentSummarySql({ map: quoteString('eight segments') }))).rejects.toThrow(expected);
+		await expect(objects(db, rfmAtRiskSql({ map: quoteString('eight segments') }))).rejects.toThrow(expected);
+		await expect(objects(db, rfmSegmentUsersSql({ segment: quoteString('Lost'), map: quoteString('eight segments') }))).rejects.toThrow(expected);
+		await expect(objects(db, rfmBuyersSql({ map: 'NULL' }))).rejects.toThrow('unknown RFM map NULL; expected one of');
 	});
 });
 
@@ -219,7 +228,7 @@ describe('rfmSegmentSummarySql', () => {
 		// Promising 109 + 110 + 111: spend 145, recency (6 + 6 + 2) / 3 = 4.67, sessions 4 / 3.
 		// Loyal customers 107 + 108: 510, recency 13.5. Can't lose them 101 + 102 + 104: 2410,
 		// recency (57 + 50 + 40) / 3 = 49. Hibernating 105 + 106: 105, recency 29. Lost 103.
-		const rows = await objects(db, rfmSegmentSummarySql({ scores: 'rfm_scores_six', map: six }));
+		const rows = await objects(db, rfmSegmentSummarySql({ buyers: 'rfm_buyers_six', map: six }));
 		expect(rows).toEqual(summaryRows([
 			['Champions', 1, 8.33, 400, 400, 10.75, 2, 6],
 			['Promising', 3, 25, 48.33, 145, 3.9, 4.7, 1.33],
@@ -245,14 +254,14 @@ describe('rfmAtRiskSql', () => {
 
 	it('gives the same value under the six-segment map, all in Can’t lose them, with no At risk part', async () => {
 		const [ten] = await objects(db, rfmAtRiskSql());
-		const [sixRow] = await objects(db, rfmAtRiskSql({ scores: 'rfm_scores_six', map: six }));
+		const [sixRow] = await objects(db, rfmAtRiskSql({ buyers: 'rfm_buyers_six', map: six }));
 		expect(sixRow).toEqual({ at_risk_users: null, at_risk_spend: null, cant_lose_users: 3, cant_lose_spend: 2410, at_risk_value: 2410, at_risk_value_pct: 64.78 });
 		expect([sixRow.at_risk_value, sixRow.at_risk_value_pct]).toEqual([ten.at_risk_value, ten.at_risk_value_pct]);
 	});
 
 	it('tells an empty at-risk segment (0) from one the map lacks (null), one row even without buyers', async () => {
-		const none = `(SELECT * FROM rfm_scores WHERE false)`;
-		expect(await objects(db, rfmAtRiskSql({ scores: none }))).toEqual([
+		const none = `(SELECT * FROM rfm_buyers WHERE false)`;
+		expect(await objects(db, rfmAtRiskSql({ buyers: none }))).toEqual([
 			{ at_risk_users: 0, at_risk_spend: 0, cant_lose_users: 0, cant_lose_spend: 0, at_risk_value: 0, at_risk_value_pct: null }
 		]);
 		expect(AT_RISK_SEGMENTS).toEqual(['At risk', "Can't lose them"]);
@@ -275,7 +284,7 @@ describe('rfmSegmentUsersSql', () => {
 			{ user_id: 104, recency_days: 40, frequency: 3, monetary: 210, r: 2, f: 3, m: 3 }
 		];
 		expect(await objects(db, rfmSegmentUsersSql({ segment: quoteString('At risk') }))).toEqual(expected);
-		expect(await objects(db, rfmSegmentUsersSql({ segment: quoteString('At risk'), scores: 'rfm_scores' }))).toEqual(expected);
+		expect(await objects(db, rfmSegmentUsersSql({ segment: quoteString('At risk'), buyers: 'rfm_buyers' }))).toEqual(expected);
 	});
 
 	it('scores over all buyers before filtering, and gives no rows for an empty segment', async () => {
@@ -287,7 +296,7 @@ describe('rfmSegmentUsersSql', () => {
 
 	it('lists a segment of the six-segment map, scoring under that map', async () => {
 		expect((await objects(db, rfmSegmentUsersSql({ segment: quoteString("Can't lose them"), map: six }))).map((r) => r.user_id)).toEqual([101, 102, 104]);
-		expect(await objects(db, rfmSegmentUsersSql({ segment: quoteString('Lost'), scores: 'rfm_scores_six', map: six }))).toEqual([
+		expect(await objects(db, rfmSegmentUsersSql({ segment: quoteString('Lost'), buyers: 'rfm_buyers_six', map: six }))).toEqual([
 			{ user_id: 103, recency_days: 40, frequency: 1, monetary: 150, r: 1, f: 2, m: 2 }
 		]);
 	});
@@ -296,7 +305,7 @@ describe('rfmSegmentUsersSql', () => {
 		await expect(objects(db, rfmSegmentUsersSql({ segment: quoteString('Lost') }))).rejects.toThrow(
 			`RFM segment "Lost" is not in the map "ten segments"; expected one of ${RFM_SEGMENTS.map((s) => s.name).join(', ')}`
 		);
-		await expect(objects(db, rfmSegmentUsersSql({ segment: quoteString('At risk'), scores: 'rfm_scores_six', map: six }))).rejects.toThrow(
+		await expect(objects(db, rfmSegmentUsersSql({ segment: quoteString('At risk'), buyers: 'rfm_buyers_six', map: six }))).rejects.toThrow(
 			`RFM segment "At risk" is not in the map "six segments (original platform)"; expected one of Champions, Promising, Loyal customers, Can't lose them, Hibernating, Lost`
 		);
 		await expect(objects(db, rfmSegmentUsersSql({ segment: 'NULL' }))).rejects.toThrow('RFM segment NULL is not in the map');
@@ -308,11 +317,12 @@ describe('rfmSection', () => {
 		const run = await runSection(db, rfmSection());
 		expect(run.inputs).toEqual(new Map([['rfm_map', RFM_MAP_TEN], ['rfm_segment', "Can't lose them"]]));
 		expect(run.cells.filter((c) => c.kind !== 'markdown').map((c) => c.name)).toEqual([
-			'rfm_map', 'rfm_scores', 'rfm_segments', 'rfm_segments_chart', 'rfm_at_risk', 'rfm_grid', 'rfm_grid_chart', 'rfm_segment', 'rfm_segment_users'
+			'rfm_map', 'rfm_scores', 'rfm_buyers', 'rfm_segments', 'rfm_segments_chart', 'rfm_at_risk', 'rfm_grid', 'rfm_grid_chart', 'rfm_segment', 'rfm_segment_users'
 		]);
-		expect([...run.tables.keys()]).toEqual(['rfm_scores', 'rfm_segments', 'rfm_at_risk', 'rfm_grid', 'rfm_segment_users']);
+		expect([...run.tables.keys()]).toEqual(['rfm_scores', 'rfm_buyers', 'rfm_segments', 'rfm_at_risk', 'rfm_grid', 'rfm_segment_users']);
 		expect(run.charts).toEqual(['rfm_segments_chart', 'rfm_grid_chart']);
-		expect(rowsOf(run.tables.get('rfm_scores')).map((r) => r.segment)).toEqual(SCORES.map((s) => s.segment));
+		const byUser = (rows: Record<string, unknown>[]) => [...rows].sort((a, b) => Number(a.user_id) - Number(b.user_id));
+		expect(byUser(rowsOf(run.tables.get('rfm_buyers'))).map((r) => r.segment)).toEqual(SCORES.map((s) => s.segment));
 		expect(rowsOf(run.tables.get('rfm_segments')).map((r) => r.segment)).toEqual(RFM_SEGMENTS.map((s) => s.name));
 		expect(run.tables.get('rfm_segment_users')!.rows.map((r) => r[0])).toEqual([101]);
 	});
@@ -320,7 +330,8 @@ describe('rfmSection', () => {
 	it('runs every cell with the six-segment map chosen: its segments, the same at-risk value', async () => {
 		const run = await runSection(db, SIX_SECTION(rfmSection()));
 		expect(run.inputs.get('rfm_map')).toBe(RFM_MAP_SIX);
-		expect(rowsOf(run.tables.get('rfm_scores')).map((r) => [r.user_id, r.segment])).toEqual(SCORES.map((s) => [s.user_id, SIX[s.user_id]]));
+		const buyers = [...rowsOf(run.tables.get('rfm_buyers'))].sort((a, b) => Number(a.user_id) - Number(b.user_id));
+		expect(buyers.map((r) => [r.user_id, r.segment])).toEqual(SCORES.map((s) => [s.user_id, SIX[s.user_id]]));
 		expect(rowsOf(run.tables.get('rfm_segments')).map((r) => [r.segment, r.users])).toEqual([
 			['Champions', 1], ['Promising', 3], ['Loyal customers', 2], ["Can't lose them", 3], ['Hibernating', 2], ['Lost', 1]
 		]);
@@ -335,7 +346,7 @@ describe('rfmSection', () => {
 		const doc = parseSection(rfmSection());
 		const readers = (name: string) => doc.cells.filter((c) => cellReferences(c).variables.has(name)).map((c) => c.name);
 		expect(readers('rfm_segment')).toEqual(['rfm_segment_users']);
-		expect(readers('rfm_map')).toEqual(['rfm_scores', 'rfm_segments', 'rfm_at_risk', 'rfm_segment_users']);
+		expect(readers('rfm_map')).toEqual(['rfm_buyers', 'rfm_segments', 'rfm_at_risk', 'rfm_segment_users']);
 	});
 
 	it('offers both maps and every map’s segment names as inputs', () => {

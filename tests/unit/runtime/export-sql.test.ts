@@ -172,8 +172,9 @@ describe('the default notebook exported as DuckDB SQL', () => {
 				`SELECT table_name, 'table' FROM duckdb_tables() WHERE schema_name = 'nb' UNION ALL SELECT view_name, 'view' FROM duckdb_views() WHERE schema_name = 'nb'`
 			);
 			const created = new Map(rows.map((r) => [String(r[0]), String(r[1])]));
-			// The model's feature cells are views in the app, and so in the script.
-			expect([created.get('features_train'), created.get('features_test'), created.get('rfm_scores')]).toEqual(['view', 'view', 'table']);
+			// The model's feature cells and the RFM segment labels are views in the app, and so in the script.
+			const storage = ['features_train', 'features_test', 'rfm_buyers', 'rfm_scores'].map((name) => created.get(name));
+			expect(storage).toEqual(['view', 'view', 'view', 'table']);
 			const counts: Record<string, number> = {};
 			for (const table of exported.tables) {
 				expect(created.has(table), `nb.${table} exists`).toBe(true);

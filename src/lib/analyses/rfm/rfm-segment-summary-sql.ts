@@ -1,25 +1,24 @@
 import { quoteString } from '../../data/sql';
 import { rfmChosenMapCte } from './rfm-chosen-map-cte';
+import { RFM_BUYERS } from './rfm-buyers-sql';
 import { RFM_MAP_TEN } from './rfm-maps';
-
-/** The cell (or table) holding rfmScoresSql()'s rows. */
-export const RFM_SCORES = 'rfm_scores';
 
 /**
  * One row per segment of the map `map` (an SQL expression: a literal or `$rfm_map`, by default
- * the standard ten segments; the scores must use the same map), every segment even when empty,
+ * the standard ten segments; the buyers' segments must come from the same map), every segment even when empty,
  * in display order: buyers, their share, average and total spend (sum of purchase prices),
- * share of all buyers' spend, average recency and frequency. Reads the scores table.
+ * share of all buyers' spend, average recency and frequency. Reads the segmented buyers
+ * (rfmBuyersSql()'s rows).
  */
-export function rfmSegmentSummarySql(p: { scores?: string; map?: string } = {}): string {
-	const scores = p.scores ?? RFM_SCORES;
+export function rfmSegmentSummarySql(p: { buyers?: string; map?: string } = {}): string {
+	const buyers = p.buyers ?? RFM_BUYERS;
 	const map = p.map ?? quoteString(RFM_MAP_TEN);
 	return `WITH ${rfmChosenMapCte(map)},
 segments AS (
   SELECT segment, list_position(chosen.segments, segment) AS position
   FROM chosen, unnest(chosen.segments) AS t(segment)
 ),
-totals AS (SELECT count(*) AS buyers, sum(monetary) AS spend FROM ${scores})
+totals AS (SELECT count(*) AS buyers, sum(monetary) AS spend FROM ${buyers})
 SELECT s.segment,
   count(b.user_id) AS users,
   round(100 * count(b.user_id) / t.buyers, 2) AS share_pct,
@@ -30,7 +29,7 @@ SELECT s.segment,
   round(avg(b.frequency), 2) AS avg_frequency
 FROM segments AS s
 CROSS JOIN totals AS t
-LEFT JOIN ${scores} AS b ON b.segment = s.segment
+LEFT JOIN ${buyers} AS b ON b.segment = s.segment
 GROUP BY s.segment, s.position, t.buyers, t.spend
 ORDER BY s.position`;
 }

@@ -1,6 +1,7 @@
 import { quoteString } from '../../data/sql';
 import { rfmChosenMapCte } from './rfm-chosen-map-cte';
 import { RFM_MAP_TEN } from './rfm-maps';
+import { rfmBuyersSql } from './rfm-buyers-sql';
 import { rfmScoresSql } from './rfm-scores-sql';
 
 /**
@@ -8,13 +9,13 @@ import { rfmScoresSql } from './rfm-scores-sql';
  * highest spend first. `segment` and `map` are SQL expressions (literals, or `$rfm_segment` and
  * `$rfm_map`; the map is by default the standard one); a name that is not a segment of that map
  * fails the query, naming the map's segments, since the segment input offers every map's names.
- * Scores come from `scores` (a table with rfmScoresSql()'s rows under the same map, e.g. the
- * rfm_scores cell) or, by default, are computed over all buyers first, so a segment's scores
- * are those of the full ranking.
+ * Buyers come from `buyers` (rfmBuyersSql()'s rows under the same map, e.g. the rfm_buyers
+ * cell) or, by default, are scored over all buyers first, so a segment's scores are those of
+ * the full ranking.
  */
-export function rfmSegmentUsersSql(p: { segment: string; scores?: string; map?: string }): string {
+export function rfmSegmentUsersSql(p: { segment: string; buyers?: string; map?: string }): string {
 	const map = p.map ?? quoteString(RFM_MAP_TEN);
-	const scores = p.scores ?? `(\n${rfmScoresSql({ map })}\n)`;
+	const buyers = p.buyers ?? `(\n${rfmBuyersSql({ scores: `(\n${rfmScoresSql()}\n)`, map })}\n)`;
 	return `WITH ${rfmChosenMapCte(map)},
 names AS (
   SELECT map, segments, CAST(${p.segment} AS VARCHAR) AS s
@@ -27,7 +28,7 @@ picked AS (
   FROM names
 )
 SELECT b.user_id, b.recency_days, b.frequency, b.monetary, b.r, b.f, b.m
-FROM ${scores} AS b
+FROM ${buyers} AS b
 JOIN picked ON b.segment = picked.segment
 ORDER BY b.monetary DESC, b.user_id`;
 }

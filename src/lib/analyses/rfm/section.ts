@@ -1,4 +1,6 @@
+import { sqlViewCell } from '../cell-fence';
 import { rfmAtRiskSql } from './rfm-at-risk-sql';
+import { rfmBuyersSql } from './rfm-buyers-sql';
 import { rfmGridSql } from './rfm-grid-sql';
 import { RFM_MAP_SIX, RFM_MAP_TEN, RFM_MAPS, RFM_SEGMENT_NAMES } from './rfm-maps';
 import { RFM_ORIGINAL_SEGMENTS } from './rfm-original-segments';
@@ -62,8 +64,13 @@ ${json({ type: 'select', value: RFM_MAP_TEN, options: RFM_MAPS.map((m) => m.valu
 \`\`\`
 
 \`\`\`sql name=rfm_scores
-${rfmScoresSql({ map })}
+${rfmScoresSql()}
 \`\`\`
+
+Each buyer's segment under the chosen map. It is kept as a view over the scores: a map only
+relabels (R, F) pairs, so choosing another one re-ranks nobody.
+
+${sqlViewCell('rfm_buyers', rfmBuyersSql({ map }))}
 
 Per segment of the chosen map: buyers and their share, average and total spend, share of all
 buyers' spend, average recency (days) and frequency (purchase sessions).
@@ -129,7 +136,7 @@ ${json({ type: 'select', value: DEFAULT_SEGMENT, options: RFM_SEGMENT_NAMES, lab
 \`\`\`
 
 \`\`\`sql name=rfm_segment_users
-${rfmSegmentUsersSql({ segment: '$rfm_segment', scores: 'rfm_scores', map })}
+${rfmSegmentUsersSql({ segment: '$rfm_segment', buyers: 'rfm_buyers', map })}
 \`\`\`
 `;
 }
