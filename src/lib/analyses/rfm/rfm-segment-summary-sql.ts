@@ -5,10 +5,10 @@ import { RFM_MAP_TEN } from './rfm-maps';
 
 /**
  * One row per segment of the map `map` (an SQL expression: a literal or `$rfm_map`, by default
- * the standard ten segments; the buyers' segments must come from the same map), every segment even when empty,
- * in display order: buyers, their share, average and total spend (sum of purchase prices),
- * share of all buyers' spend, average recency and frequency. Reads the segmented buyers
- * (rfmBuyersSql()'s rows).
+ * the standard ten segments; the buyers' segments must come from the same map), every segment
+ * even when empty, in display order: buyers, their share, average and total spend (sum of
+ * purchase prices), share of all buyers' spend, average recency and frequency. Reads the
+ * segmented buyers (rfmBuyersSql()'s rows).
  */
 export function rfmSegmentSummarySql(p: { buyers?: string; map?: string } = {}): string {
 	const buyers = p.buyers ?? RFM_BUYERS;
