@@ -81,7 +81,7 @@ describe('the experiment lab on the sample', () => {
 		expect(baseline.users).toBeGreaterThan(20);
 		expect(baseline.baseline).toBeCloseTo(Number(expected.returned) / Number(expected.users), 12);
 		expect(baseline.daily_eligible).toBeGreaterThan(0);
-		// Each user's spend in the outcome window, summed over the segment's users only.
+		// Each segment user's spend in the outcome window: the same rows and sums as the raw events give.
 		const population = rowsOf(run.tables.get('lab_population')) as Record<string, number>[];
 		expect(population).toHaveLength(Number(expected.users));
 		expect(population.reduce((sum, r) => sum + r.post_spend, 0)).toBeCloseTo(Number(expected.post_spend), 6);
